@@ -1,0 +1,91 @@
+package io.jenkins.plugins.zenlayer.api;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+
+/**
+ * Entry point: creates {@link ZenlayerService} instances. Thread-safe; one per JVM is enough.
+ *
+ * <p>Every call takes a fresh builder from the supplier, so settings that can change at run time (such as a proxy
+ * configuration applied by the supplier) are always current. Builders derived from one shared {@link OkHttpClient}
+ * (via {@link OkHttpClient#newBuilder()}) share its connection pool and dispatcher; this class never creates either.
+ */
+public final class ZenlayerClient {
+
+    private final Supplier<OkHttpClient.Builder> baseBuilders;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final DoubleSupplier jitter;
+
+    /**
+     * @param baseBuilders supplies a builder derived from one shared client for each call, for example
+     *     {@code shared::newBuilder}
+     */
+    public ZenlayerClient(Supplier<OkHttpClient.Builder> baseBuilders) {
+        this(
+                baseBuilders,
+                Clock.systemUTC(),
+                Backoff.REAL,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** For tests: a fixed clock for timestamps, a backoff that does not sleep, and a predictable jitter. */
+    ZenlayerClient(Supplier<OkHttpClient.Builder> baseBuilders, Clock clock, Backoff backoff, DoubleSupplier jitter) {
+        this.baseBuilders = Objects.requireNonNull(baseBuilders, "baseBuilders");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
+    }
+
+    /** A client whose calls all derive from {@code shared}. */
+    public static ZenlayerClient withSharedClient(OkHttpClient shared) {
+        Objects.requireNonNull(shared, "shared");
+        return new ZenlayerClient(shared::newBuilder);
+    }
+
+    /**
+     * A service for one build step (or one "Test connection"). Cheap to create; {@link ZenlayerService#cancel()}
+     * affects only this instance.
+     */
+    public ZenlayerService service(ZenlayerAuth auth, ZenlayerClientConfig config) {
+        return new ZenlayerServiceImpl(
+                this, Objects.requireNonNull(auth, "auth"), Objects.requireNonNull(config, "config"));
+    }
+
+    /** The OkHttp client for one call: the supplier's builder with this config's timeouts and an attempt tracker. */
+    OkHttpClient derive(ZenlayerClientConfig config) {
+        OkHttpClient.Builder builder =
+                Objects.requireNonNull(baseBuilders.get(), "the OkHttpClient.Builder supplier returned null");
+        OkHttpClient base = builder.connectTimeout(config.connectTimeout())
+                .callTimeout(config.callTimeout())
+                // A redirect would turn the POST into a GET or drop the signature; report it instead.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        EventListener.Factory inherited = base.eventListenerFactory();
+        return base.newBuilder()
+                .eventListenerFactory(call -> {
+                    EventListener listener = inherited.create(call);
+                    AttemptTracker tracker = call.request().tag(AttemptTracker.class);
+                    return tracker == null ? listener : listener.plus(tracker);
+                })
+                .build();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    double nextJitter() {
+        return jitter.getAsDouble();
+    }
+}

@@ -1,0 +1,290 @@
+package io.jenkins.plugins.zenlayer.api;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Immutable settings of the calls made by a {@link ZenlayerService}. Build with {@link #builder()}. */
+public final class ZenlayerClientConfig {
+
+    /** The only documented API host. */
+    public static final String DEFAULT_ENDPOINT = "https://console.zenlayer.com";
+    /** Version sent by the current SDKs and CLI for BMC (the docs' examples still show {@code 2022-11-20}). */
+    public static final String DEFAULT_API_VERSION = "2026-02-01";
+    /** The X-ZC-Service value and last path segment. */
+    public static final String SERVICE = "bmc";
+    /** Path of the BMC service below the endpoint. */
+    public static final String SERVICE_PATH = "/api/v2/" + SERVICE;
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration MAX_CALL_TIMEOUT = Duration.ofMinutes(10);
+    public static final int MAX_ATTEMPTS_LIMIT = 10;
+    public static final Duration MAX_INITIAL_BACKOFF = Duration.ofMinutes(1);
+    public static final int MAX_USER_AGENT_LENGTH = 256;
+
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private final String endpoint;
+    private final String apiVersion;
+    private final Duration connectTimeout;
+    private final Duration callTimeout;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final String userAgent;
+
+    private ZenlayerClientConfig(Builder b) {
+        this.endpoint = normalizeEndpoint(b.endpoint);
+        this.apiVersion = requireApiVersion(b.apiVersion);
+        this.connectTimeout = requireDuration("connect timeout", b.connectTimeout, MAX_CONNECT_TIMEOUT, false);
+        this.callTimeout = requireDuration("call timeout", b.callTimeout, MAX_CALL_TIMEOUT, false);
+        if (b.maxAttempts < 1 || b.maxAttempts > MAX_ATTEMPTS_LIMIT) {
+            throw new IllegalArgumentException("The maximum number of attempts must be between 1 and "
+                    + MAX_ATTEMPTS_LIMIT + " (1 means no retry), got " + b.maxAttempts + ".");
+        }
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = requireDuration("initial backoff", b.initialBackoff, MAX_INITIAL_BACKOFF, true);
+        this.userAgent = requireUserAgent(b.userAgent == null ? defaultUserAgent() : b.userAgent);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** All defaults. */
+    public static ZenlayerClientConfig defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .endpoint(endpoint)
+                .apiVersion(apiVersion)
+                .connectTimeout(connectTimeout)
+                .callTimeout(callTimeout)
+                .maxAttempts(maxAttempts)
+                .initialBackoff(initialBackoff)
+                .userAgent(userAgent);
+    }
+
+    /** Scheme, host, optional port and optional path prefix, without a trailing slash. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The URL requests are POSTed to: {@code {endpoint}/api/v2/bmc}. */
+    public String serviceUrl() {
+        return endpoint + SERVICE_PATH;
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** OkHttp's call timeout, applied to each attempt separately. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** Total attempts including the first one. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** Nominal wait before the second attempt; it doubles for each further attempt. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** The default User-Agent, {@code zenlayer-cloud-jenkins-plugin/<version>}. */
+    public static String defaultUserAgent() {
+        String version = ZenlayerClientConfig.class.getPackage().getImplementationVersion();
+        return "zenlayer-cloud-jenkins-plugin/" + (version == null || version.isBlank() ? "dev" : version.strip());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ZenlayerClientConfig c
+                && endpoint.equals(c.endpoint)
+                && apiVersion.equals(c.apiVersion)
+                && connectTimeout.equals(c.connectTimeout)
+                && callTimeout.equals(c.callTimeout)
+                && maxAttempts == c.maxAttempts
+                && initialBackoff.equals(c.initialBackoff)
+                && userAgent.equals(c.userAgent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(endpoint, apiVersion, connectTimeout, callTimeout, maxAttempts, initialBackoff, userAgent);
+    }
+
+    @Override
+    public String toString() {
+        return "ZenlayerClientConfig[endpoint=" + endpoint + ", apiVersion=" + apiVersion + ", connectTimeout="
+                + connectTimeout + ", callTimeout=" + callTimeout + ", maxAttempts=" + maxAttempts
+                + ", initialBackoff=" + initialBackoff + ", userAgent=" + userAgent + "]";
+    }
+
+    private static String normalizeEndpoint(@CheckForNull String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("The Zenlayer API endpoint is blank; use " + DEFAULT_ENDPOINT + ".");
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                    + " is not a valid URL: " + e.getReason() + ".");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                    + " must start with https:// (for example " + DEFAULT_ENDPOINT + ").");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // Never keep credentials that would end up in logs and messages.
+            throw new IllegalArgumentException(
+                    "The Zenlayer API endpoint must not contain a user name or password; configure credentials separately.");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100) + " has no host name.");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                    + " must not contain a query (?) or fragment (#).");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.endsWith(SERVICE_PATH)) {
+            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                    + " must not include " + SERVICE_PATH + "; it is added automatically.");
+        }
+        String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path;
+    }
+
+    private static String requireApiVersion(@CheckForNull String raw) {
+        String v = raw == null ? "" : raw.strip();
+        if (!API_VERSION.matcher(v).matches()) {
+            throw new IllegalArgumentException("The Zenlayer API version must look like YYYY-MM-DD (for example "
+                    + DEFAULT_API_VERSION + "), got " + Text.quoteForMessage(v, 40) + ".");
+        }
+        return v;
+    }
+
+    private static Duration requireDuration(String what, @CheckForNull Duration d, Duration max, boolean zeroAllowed) {
+        if (d == null) {
+            throw new IllegalArgumentException("The " + what + " is not set.");
+        }
+        if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+            throw new IllegalArgumentException(
+                    "The " + what + " must be " + (zeroAllowed ? "zero or positive" : "positive") + ", got " + d + ".");
+        }
+        if (d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("The " + what + " must be at most " + max + ", got " + d + ".");
+        }
+        if (!zeroAllowed && d.toMillis() < 1) {
+            throw new IllegalArgumentException("The " + what + " must be at least 1 ms, got " + d + ".");
+        }
+        return d;
+    }
+
+    private static String requireUserAgent(String raw) {
+        String v = raw.strip();
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("The User-Agent is blank.");
+        }
+        if (v.length() > MAX_USER_AGENT_LENGTH) {
+            throw new IllegalArgumentException(
+                    "The User-Agent is longer than " + MAX_USER_AGENT_LENGTH + " characters (" + v.length() + ").");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < ' ' || c >= 0x7F) {
+                throw new IllegalArgumentException("The User-Agent may contain only printable ASCII characters; "
+                        + Text.quoteForMessage(v, 80) + " has another one at position " + (i + 1) + ".");
+            }
+        }
+        return v;
+    }
+
+    /** Mutable builder; every value is validated by {@link #build()}. */
+    public static final class Builder {
+        private String endpoint = DEFAULT_ENDPOINT;
+        private String apiVersion = DEFAULT_API_VERSION;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private String userAgent;
+
+        private Builder() {}
+
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint == null ? null : endpoint.toString();
+            return this;
+        }
+
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        /** Overrides the User-Agent; {@code null} restores the default. */
+        public Builder userAgent(@CheckForNull String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid value */
+        public ZenlayerClientConfig build() {
+            return new ZenlayerClientConfig(this);
+        }
+    }
+}

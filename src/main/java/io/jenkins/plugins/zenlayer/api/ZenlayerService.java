@@ -1,0 +1,43 @@
+package io.jenkins.plugins.zenlayer.api;
+
+/**
+ * The Zenlayer BMC calls used by the plugin. One instance serves one build step; obtain it from
+ * {@link ZenlayerClient#service}.
+ */
+public interface ZenlayerService {
+
+    /** The action name as sent in {@code X-ZC-Action} (the SDK spelling). */
+    String CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE = "CancelInstanceBandwidthDowngrade";
+
+    /** The read-only action used to check credentials and connectivity. */
+    String DESCRIBE_INSTANCES = "DescribeInstances";
+
+    /**
+     * Cancels the pending bandwidth downgrade order of a bare metal instance.
+     *
+     * @param instanceId the instance id; surrounding whitespace is stripped
+     * @param listener receives one line per attempt and per backoff
+     * @return the outcome; API errors and network failures are reported here, not thrown
+     * @throws InvalidRequestException if the instance id is invalid; nothing is sent then
+     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     */
+    CallOutcome cancelInstanceBandwidthDowngrade(String instanceId, AttemptListener listener)
+            throws InterruptedException;
+
+    /**
+     * DescribeInstances with {@code {"pageSize":1}}: a read-only probe for "Test connection". On success
+     * {@link CallOutcome#totalCount()} holds the number of instances visible to the credentials.
+     *
+     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     */
+    CallOutcome describeInstancesProbe(AttemptListener listener) throws InterruptedException;
+
+    /**
+     * Aborts the call in progress, if any, and every later call of this instance: they throw
+     * {@link InterruptedException} promptly. Thread-safe; may be called from any thread, more than once.
+     */
+    void cancel();
+
+    /** True once {@link #cancel()} was called. */
+    boolean isCancelled();
+}

@@ -1,0 +1,337 @@
+package io.jenkins.plugins.zenlayer.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/** The {@link ZenlayerService} returned by {@link ZenlayerClient#service}. */
+final class ZenlayerServiceImpl implements ZenlayerService {
+
+    /**
+     * The one Content-Type used both as the body's media type and as the signed value: OkHttp replaces any manually
+     * set Content-Type with the body's media type, so the two must be the same string.
+     */
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private static final MediaType MEDIA_TYPE = MediaType.get(CONTENT_TYPE);
+
+    /** Jitter spreads retries of concurrent builds; ±20 % keeps every wait recognisably 1 s, 2 s, 4 s. */
+    static final double JITTER = 0.2;
+
+    private final ZenlayerClient client;
+    private final ZenlayerAuth auth;
+    private final ZenlayerClientConfig config;
+    private final Redactor redactor;
+    private final CountDownLatch cancelSignal = new CountDownLatch(1);
+    private final AtomicReference<InFlight> inFlight = new AtomicReference<>();
+    private volatile boolean cancelled;
+
+    ZenlayerServiceImpl(ZenlayerClient client, ZenlayerAuth auth, ZenlayerClientConfig config) {
+        this.client = client;
+        this.auth = auth;
+        this.config = config;
+        this.redactor = Redactor.of(auth);
+    }
+
+    @Override
+    public CallOutcome cancelInstanceBandwidthDowngrade(String instanceId, AttemptListener listener)
+            throws InterruptedException {
+        String id = InstanceIds.normalize(instanceId);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("instanceId", id);
+        return call(CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE, id, body, listener, true);
+    }
+
+    @Override
+    public CallOutcome describeInstancesProbe(AttemptListener listener) throws InterruptedException {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("pageSize", 1);
+        return call(DESCRIBE_INSTANCES, null, body, listener, false);
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        cancelSignal.countDown();
+        InFlight current = inFlight.get();
+        if (current != null) {
+            current.abort();
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public String toString() {
+        return "ZenlayerService[" + auth + ", " + config + (cancelled ? ", cancelled" : "") + "]";
+    }
+
+    private CallOutcome call(
+            String action,
+            @CheckForNull String instanceId,
+            ObjectNode json,
+            @CheckForNull AttemptListener listener,
+            boolean inferFromAmbiguousRetry)
+            throws InterruptedException {
+        AttemptListener events = listener == null ? AttemptListener.NONE : listener;
+        checkNotCancelled();
+        byte[] body;
+        try {
+            // Serialised once: these exact bytes are hashed, signed and sent on every attempt.
+            body = Json.MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the request body", e);
+        }
+        OkHttpClient http = client.derive(config);
+        HttpUrl url = HttpUrl.get(config.serviceUrl());
+        String host = hostHeader(url);
+        List<AttemptRecord> attempts = new ArrayList<>();
+        int firstAmbiguous = 0;
+        for (int number = 1; ; number++) {
+            checkNotCancelled();
+            long start = System.nanoTime();
+            Answers.Result result = attempt(http, url, host, action, body);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            boolean willRetry = result.retryable() && number < config.maxAttempts() && !result.success();
+            AttemptRecord record = new AttemptRecord(
+                    number,
+                    elapsed,
+                    result.httpStatus(),
+                    result.code(),
+                    result.requestId(),
+                    redactor.redact(result.summary()),
+                    result.requestSent(),
+                    willRetry);
+            attempts.add(record);
+            notify(() -> events.onAttempt(record));
+
+            if (result.success()) {
+                CallOutcome outcome = CallOutcome.success(action, instanceId, result.requestId(), attempts);
+                return result.totalCount() == null ? outcome : outcome.withTotalCount(result.totalCount());
+            }
+            if (result.noAnswerAfterSending() && firstAmbiguous == 0) {
+                firstAmbiguous = number;
+            }
+            if (inferFromAmbiguousRetry
+                    && firstAmbiguous != 0
+                    && ZenlayerErrorCodes.isNoPendingDowngrade(result.code())) {
+                String note = "Attempt " + firstAmbiguous + " was sent but its answer was lost; attempt " + number
+                        + " found no pending downgrade (" + result.code() + "). The earlier attempt most likely"
+                        + " cancelled the downgrade.";
+                return CallOutcome.inferredSuccess(action, instanceId, result.requestId(), attempts, note);
+            }
+            if (!willRetry) {
+                String note = inferFromAmbiguousRetry && firstAmbiguous != 0
+                        ? "Attempt " + firstAmbiguous + " was sent but its answer was lost, so the downgrade may"
+                                + " already have been cancelled; check the instance before trying again."
+                        : null;
+                return CallOutcome.failure(action, instanceId, finalError(result, number), attempts, note);
+            }
+            Duration wait = backoffBefore(number + 1);
+            int next = number + 1;
+            notify(() -> events.onBackoff(next, wait, record.summary()));
+            if (client.backoff().await(wait, cancelSignal)) {
+                throw cancelledException();
+            }
+        }
+    }
+
+    private ApiError finalError(Answers.Result result, int attempts) {
+        ApiError error = result.error();
+        String message = redactor.redact(error.message());
+        if (attempts > 1 && result.retryable()) {
+            message = message + (message.endsWith(".") ? "" : ".") + " Gave up after " + attempts + " attempts.";
+        }
+        return new ApiError(error.httpStatus(), error.code(), message, error.requestId());
+    }
+
+    /** Nominal initial·2^(n-2) before attempt n, i.e. 1 s, 2 s, 4 s by default, with ±{@link #JITTER}. */
+    Duration backoffBefore(int nextAttempt) {
+        long nominal = config.initialBackoff().toNanos() << Math.min(nextAttempt - 2, 20);
+        double factor = 1 - JITTER + 2 * JITTER * Math.clamp(client.nextJitter(), 0.0, 1.0);
+        return Duration.ofNanos(Math.round(nominal * factor));
+    }
+
+    private Answers.Result attempt(OkHttpClient http, HttpUrl url, String host, String action, byte[] body)
+            throws InterruptedException {
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .post(new OneShotBody(body))
+                .header("X-ZC-Action", action)
+                .header("X-ZC-Version", config.apiVersion())
+                .header("X-ZC-Service", ZenlayerClientConfig.SERVICE)
+                .header("Accept", "application/json")
+                .header("User-Agent", config.userAgent());
+        switch (auth) {
+            case ZenlayerAuth.AccessKey key -> {
+                // A fresh timestamp per attempt, as the official SDKs do: retries never run into the skew limit.
+                long timestamp = client.clock().instant().getEpochSecond();
+                String signature = Zc2Signer.sign(key.accessKeyPassword(), CONTENT_TYPE, host, timestamp, body);
+                request.header("X-ZC-Timestamp", Long.toString(timestamp))
+                        .header("X-ZC-Signature-Method", Zc2Signer.ALGORITHM)
+                        .header("X-ZC-Signature-Version", "V2")
+                        .header("Authorization", Zc2Signer.authorization(key.accessKeyId(), signature));
+            }
+            case ZenlayerAuth.BearerToken token -> request.header("Authorization", "Bearer " + token.token());
+        }
+        AttemptTracker tracker = new AttemptTracker();
+        request.tag(AttemptTracker.class, tracker);
+        Call call = http.newCall(request.build());
+        InFlight current = new InFlight(call);
+        inFlight.set(current);
+        try {
+            if (cancelled) {
+                throw cancelledException();
+            }
+            call.enqueue(current);
+            Object answer;
+            try {
+                answer = current.answer.get();
+            } catch (InterruptedException e) {
+                call.cancel();
+                throw e;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("unexpected failure of an HTTP attempt", e.getCause());
+            }
+            if (answer == InFlight.ABORTED || cancelled) {
+                call.cancel();
+                throw cancelledException();
+            }
+            if (answer instanceof Answers.Raw raw) {
+                return Answers.fromResponse(raw, redactor);
+            }
+            IOException failure = (IOException) answer;
+            // Only the call timeout cancels a call that this service did not cancel.
+            boolean callTimedOut = call.isCanceled() && failure instanceof InterruptedIOException;
+            return Answers.fromFailure(
+                    failure, tracker.requestSent(), tracker.connected(), callTimedOut, config.callTimeout(), redactor);
+        } finally {
+            inFlight.compareAndSet(current, null);
+        }
+    }
+
+    private void checkNotCancelled() throws InterruptedException {
+        if (cancelled) {
+            throw cancelledException();
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("The Zenlayer API call was interrupted.");
+        }
+    }
+
+    private static InterruptedException cancelledException() {
+        return new InterruptedException("The Zenlayer API call was cancelled.");
+    }
+
+    private static void notify(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException ignored) {
+            // A failing listener (for example a closed build log) must not change the outcome of the call.
+        }
+    }
+
+    /** The Host header OkHttp sends for {@code url}: the port only when it is not the scheme's default. */
+    static String hostHeader(HttpUrl url) {
+        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+        return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+    }
+
+    /** One HTTP attempt: its call and the answer, completed by OkHttp's callback or by {@link #cancel()}. */
+    private static final class InFlight implements Callback {
+        static final Object ABORTED = new Object();
+
+        final Call call;
+        final CompletableFuture<Object> answer = new CompletableFuture<>();
+
+        InFlight(Call call) {
+            this.call = call;
+        }
+
+        void abort() {
+            answer.complete(ABORTED);
+            call.cancel();
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            answer.complete(e);
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            try (response) {
+                Answers.Raw raw;
+                try (InputStream in = response.body().byteStream()) {
+                    byte[] bytes = in.readNBytes(Answers.MAX_BODY_BYTES + 1);
+                    boolean truncated = bytes.length > Answers.MAX_BODY_BYTES;
+                    raw = new Answers.Raw(
+                            response.code(),
+                            response.header("Content-Type"),
+                            response.header("cf-mitigated"),
+                            response.header("Location"),
+                            truncated ? Arrays.copyOf(bytes, Answers.MAX_BODY_BYTES) : bytes,
+                            truncated);
+                }
+                answer.complete(raw);
+            } catch (IOException e) {
+                answer.complete(e);
+            } catch (RuntimeException e) {
+                answer.complete(new IOException("failed to read the response", e));
+            }
+        }
+    }
+
+    /**
+     * The request body, marked one-shot so that OkHttp never silently resends this non-idempotent request after it
+     * may have reached the server; retries are decided, counted and reported here instead.
+     */
+    private static final class OneShotBody extends RequestBody {
+        private final byte[] bytes;
+
+        OneShotBody(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return MEDIA_TYPE;
+        }
+
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(bytes);
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+    }
+}

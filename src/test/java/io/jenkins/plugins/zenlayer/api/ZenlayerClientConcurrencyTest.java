@@ -1,0 +1,93 @@
+package io.jenkins.plugins.zenlayer.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.sameInstance;
+
+import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ZenlayerClientConcurrencyTest {
+
+    private static final int THREADS = 50;
+
+    private Fixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new Fixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void derivedClientsShareThePoolAndDispatcher() {
+        ZenlayerClient client = ZenlayerClient.withSharedClient(fx.shared);
+
+        OkHttpClient first = client.derive(fx.config().build());
+        OkHttpClient second =
+                client.derive(fx.config().callTimeout(Duration.ofSeconds(5)).build());
+
+        assertThat(first.connectionPool(), sameInstance(fx.shared.connectionPool()));
+        assertThat(second.connectionPool(), sameInstance(fx.shared.connectionPool()));
+        assertThat(first.dispatcher(), sameInstance(fx.shared.dispatcher()));
+        assertThat(second.callTimeoutMillis(), is(5000));
+        assertThat(first.connectTimeoutMillis(), is(10_000));
+        assertThat(first.followRedirects(), is(false));
+    }
+
+    @Test
+    void fiftyConcurrentCallsOnOneClientAllSucceedOverFewConnections() throws Exception {
+        for (int i = 0; i < THREADS; i++) {
+            fx.fake.addInstance("bmc-i-c" + i, InternetChargeType.BY_BANDWIDTH, true);
+        }
+        ZenlayerClient client = ZenlayerClient.withSharedClient(fx.shared);
+        ZenlayerClientConfig config = fx.config().build();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<CallOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                String id = "bmc-i-c" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return client.service(ZenlayerAuth.accessKey(Fixture.KEY_ID, Fixture.KEY_PASSWORD), config)
+                            .cancelInstanceBandwidthDowngrade(id, null);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < THREADS; i++) {
+                CallOutcome outcome = futures.get(i).get(60, TimeUnit.SECONDS);
+                assertThat(outcome.toString(), outcome.success(), is(true));
+                assertThat(outcome.instanceId(), is("bmc-i-c" + i));
+                assertThat(fx.fake.pendingDowngrade("bmc-i-c" + i), is(false));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long connections = fx.fake.recordedRequests().stream()
+                .map(r -> r.getConnectionIndex())
+                .distinct()
+                .count();
+        assertThat(fx.fake.requestCount(), is(THREADS));
+        // Calls go through the shared dispatcher (5 per host by default) and reuse its pooled connections.
+        assertThat(connections, lessThanOrEqualTo((long) fx.shared.dispatcher().getMaxRequestsPerHost() * 2));
+        assertThat(fx.shared.connectionPool().connectionCount(), greaterThanOrEqualTo(1));
+    }
+}
