@@ -1,0 +1,37 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
+
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor(Class<? extends T> clazz) {
+        throw new UnsupportedOperationException();
+    }
+
+    protected Descriptor() {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull Permission getRequiredGlobalConfigPagePermission() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.kohsuke.stapler.bind;
+
+public class BoundObjectTable {}

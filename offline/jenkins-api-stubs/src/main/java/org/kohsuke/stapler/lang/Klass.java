@@ -1,0 +1,7 @@
+package org.kohsuke.stapler.lang;
+
+public final class Klass<C> {
+    public Klass(C clazz, KlassNavigator<C> navigator) {
+        throw new UnsupportedOperationException();
+    }
+}
