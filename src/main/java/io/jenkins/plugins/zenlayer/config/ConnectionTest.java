@@ -1,0 +1,65 @@
+package io.jenkins.plugins.zenlayer.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.ZenlayerClients;
+import io.jenkins.plugins.zenlayer.api.AttemptListener;
+import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
+import io.jenkins.plugins.zenlayer.credentials.CredentialsKind;
+import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
+import java.util.List;
+
+/** "Test connection": a read-only DescribeInstances call with the chosen credential. */
+public final class ConnectionTest {
+
+    private ConnectionTest() {}
+
+    /**
+     * Runs the test. The caller must have checked the permission for {@code item} (or for Jenkins when {@code null})
+     * before: this looks up a credential and contacts the endpoint.
+     */
+    public static FormValidation run(
+            @CheckForNull Item item, @CheckForNull String credentialsId, ConnectionSettings settings) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            return FormValidation.error(String.join(" ", problems));
+        }
+        String id = credentialsId == null ? "" : credentialsId.strip();
+        if (id.isEmpty()) {
+            return FormValidation.error(Messages.TestConnection_noCredentials());
+        }
+        CredentialsKind.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());
+        if (resolution.auth() == null) {
+            return FormValidation.error(resolution.problem());
+        }
+        ZenlayerClientConfig config;
+        try {
+            config = settings.toClientConfig(ZenlayerClients.userAgent());
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        CallOutcome outcome;
+        try {
+            outcome =
+                    ZenlayerClients.service(resolution.auth(), config).describeInstancesProbe(new AttemptListener() {});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error(Messages.TestConnection_interrupted());
+        }
+        String text = describe(outcome, config.endpoint());
+        return outcome.success() ? FormValidation.ok(text) : FormValidation.error(text);
+    }
+
+    /** The message shown for a test's outcome; it always carries the request ID. */
+    public static String describe(CallOutcome outcome, String endpoint) {
+        String requestId = outcome.requestId() == null ? Messages.CallLog_noRequestId() : outcome.requestId();
+        if (outcome.success()) {
+            Long count = outcome.totalCount();
+            return Messages.TestConnection_success(endpoint, count == null ? "?" : count.toString(), requestId);
+        }
+        return Messages.TestConnection_failure(endpoint, outcome.code(), outcome.message(), requestId);
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.zenlayer.credentials;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.Secret;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.config.FormAccess;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** The stored form of {@link ZenlayerAccessKey}; the password is kept encrypted as a {@link Secret}. */
+public class ZenlayerAccessKeyImpl extends BaseStandardCredentials implements ZenlayerAccessKey {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String accessKeyId;
+    private final Secret accessKeyPassword;
+
+    @DataBoundConstructor
+    public ZenlayerAccessKeyImpl(
+            @CheckForNull CredentialsScope scope,
+            @CheckForNull String id,
+            @CheckForNull String description,
+            @CheckForNull String accessKeyId,
+            @CheckForNull Secret accessKeyPassword) {
+        super(scope, id, description);
+        this.accessKeyId = accessKeyId == null ? "" : accessKeyId.strip();
+        this.accessKeyPassword = accessKeyPassword == null ? Secret.fromString("") : accessKeyPassword;
+    }
+
+    @NonNull
+    @Override
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    @NonNull
+    @Override
+    public Secret getAccessKeyPassword() {
+        return accessKeyPassword;
+    }
+
+    @Extension
+    @Symbol("zenlayerAccessKey")
+    public static class DescriptorImpl extends BaseStandardCredentialsDescriptor {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ZenlayerAccessKey_displayName();
+        }
+
+        /** Checks only the typed value; users who cannot configure the form's context get no answer. */
+        @POST
+        public FormValidation doCheckAccessKeyId(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            if (!FormAccess.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return CredentialsKind.accessKeyIdProblem(value)
+                    .map(FormValidation::error)
+                    .orElseGet(FormValidation::ok);
+        }
+    }
+}

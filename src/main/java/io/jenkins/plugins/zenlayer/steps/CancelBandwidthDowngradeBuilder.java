@@ -1,0 +1,127 @@
+package io.jenkins.plugins.zenlayer.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.config.ResultOverride;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
+ * without a workspace. Build variables in the instance ID are expanded; the request ID is exported to later steps as
+ * {@value ZenlayerCallsAction#REQUEST_ID_VARIABLE}.
+ */
+public class CancelBandwidthDowngradeBuilder extends Builder implements SimpleBuildStep {
+
+    private final String instanceId;
+    private String credentialsId;
+    private List<ResultOverride> resultOverrides = new ArrayList<>();
+
+    @DataBoundConstructor
+    public CancelBandwidthDowngradeBuilder(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** The credential to use; when blank, the global default. */
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.strip();
+    }
+
+    public List<ResultOverride> getResultOverrides() {
+        return resultOverrides == null ? List.of() : List.copyOf(resultOverrides);
+    }
+
+    @DataBoundSetter
+    public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
+        this.resultOverrides = new ArrayList<>();
+        if (resultOverrides != null) {
+            resultOverrides.stream().filter(Objects::nonNull).forEach(this.resultOverrides::add);
+        }
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        String expanded = instanceId == null ? null : env.expand(instanceId);
+        CancellationReport report = new BandwidthDowngradeCancellation(
+                        run, listener, expanded, credentialsId, getResultOverrides())
+                .perform();
+        BandwidthDowngradeCancellation.apply(report, run, listener);
+    }
+
+    /** Offered for every project type. */
+    @Extension
+    @Symbol("zenlayerCancelBandwidthDowngradeBuilder")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        @SuppressWarnings("rawtypes") // the raw type is the overridden method's
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CancelBandwidthDowngrade_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return StepForms.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return StepForms.checkCredentialsId(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return StepForms.checkInstanceId(item, value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return StepForms.testConnection(item, credentialsId);
+        }
+    }
+}

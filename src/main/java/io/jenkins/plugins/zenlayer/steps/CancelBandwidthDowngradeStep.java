@@ -1,0 +1,177 @@
+package io.jenkins.plugins.zenlayer.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.config.BuildOutcome;
+import io.jenkins.plugins.zenlayer.config.ResultOverride;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code zenlayerCancelBandwidthDowngrade(instanceId: 'i-...')}: cancels the pending bandwidth downgrade of a bare
+ * metal instance. Needs no node. Returns a map with {@code requestId}, {@code instanceId}, {@code result},
+ * {@code code} and {@code message}; marks the build UNSTABLE or fails it as {@code ResultPolicy} decides.
+ */
+public class CancelBandwidthDowngradeStep extends Step {
+
+    private final String instanceId;
+    private String credentialsId;
+    private List<ResultOverride> resultOverrides = new ArrayList<>();
+
+    @DataBoundConstructor
+    public CancelBandwidthDowngradeStep(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** The credential to use; when blank, the global default. */
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.strip();
+    }
+
+    public List<ResultOverride> getResultOverrides() {
+        return List.copyOf(resultOverrides);
+    }
+
+    @DataBoundSetter
+    public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
+        this.resultOverrides = new ArrayList<>();
+        if (resultOverrides != null) {
+            resultOverrides.stream().filter(Objects::nonNull).forEach(this.resultOverrides::add);
+        }
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    /** Runs the call on a background thread; stopping the step aborts the HTTP call at once. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient CancelBandwidthDowngradeStep step;
+        private transient volatile BandwidthDowngradeCancellation cancellation;
+
+        Execution(CancelBandwidthDowngradeStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext context = getContext();
+            Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "Run");
+            TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "TaskListener");
+            BandwidthDowngradeCancellation call = new BandwidthDowngradeCancellation(
+                    run, listener, step.getInstanceId(), step.getCredentialsId(), step.getResultOverrides());
+            cancellation = call;
+            CancellationReport report;
+            try {
+                report = call.perform();
+            } finally {
+                cancellation = null;
+            }
+            if (report.buildOutcome() == BuildOutcome.UNSTABLE) {
+                markStepUnstable(context, report.unstableReason());
+            }
+            BandwidthDowngradeCancellation.apply(report, run, listener);
+            return report.toStepResult();
+        }
+
+        /** Shows the warning on this step in the Pipeline views, as the {@code unstable} step does. */
+        private static void markStepUnstable(StepContext context, String reason) throws Exception {
+            FlowNode node = context.get(FlowNode.class);
+            if (node != null) {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
+            }
+        }
+
+        @Override
+        public void stop(@NonNull Throwable cause) throws Exception {
+            BandwidthDowngradeCancellation current = cancellation;
+            if (current != null) {
+                current.cancel();
+            }
+            super.stop(cause);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        static final String FUNCTION_NAME = "zenlayerCancelBandwidthDowngrade";
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.CancelBandwidthDowngrade_displayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return StepForms.fillCredentialsIdItems(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return StepForms.checkCredentialsId(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            return StepForms.checkInstanceId(item, value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
+            return StepForms.testConnection(item, credentialsId);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.zenlayer.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.config.ConnectionTest;
+import io.jenkins.plugins.zenlayer.config.FormAccess;
+import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
+import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
+import java.util.Optional;
+
+/** The form endpoints shared by the Pipeline step and the freestyle build step. */
+final class StepForms {
+
+    private StepForms() {}
+
+    static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        return ZenlayerCredentials.fillCredentialsIdItems(
+                item, credentialsId, ZenlayerGlobalConfiguration.get().getEndpoint());
+    }
+
+    static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
+        ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
+        return ZenlayerCredentials.checkCredentialsId(
+                item, value, global.getEndpoint(), global.getCredentialsId(), false);
+    }
+
+    /** An ID with {@code ${...}} is expanded when the build runs, so it gets a warning, not an error. */
+    static FormValidation checkInstanceId(@CheckForNull Item item, @CheckForNull String value) {
+        if (!FormAccess.canConfigure(item)) {
+            return FormValidation.ok();
+        }
+        if (InstanceIdInput.hasVariables(value)) {
+            return FormValidation.warning(Messages.InstanceId_expandedAtRunTime());
+        }
+        Optional<String> problem = InstanceIdInput.problem(value);
+        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+    }
+
+    /**
+     * Tests the chosen credential (or the global default) against the globally configured endpoint; an endpoint is
+     * never taken from the request. Needs permission to configure the item, checked before anything else.
+     */
+    static FormValidation testConnection(@CheckForNull Item item, @CheckForNull String credentialsId) {
+        FormAccess.checkConfigure(item);
+        ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
+        String id = BandwidthDowngradeCancellation.effectiveCredentialsId(credentialsId, global.getCredentialsId())
+                .orElse(null);
+        return ConnectionTest.run(item, id, global.getConnectionSettings().withoutRetries());
+    }
+}

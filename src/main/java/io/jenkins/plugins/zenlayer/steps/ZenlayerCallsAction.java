@@ -1,0 +1,92 @@
+package io.jenkins.plugins.zenlayer.steps;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.Run;
+import io.jenkins.plugins.zenlayer.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.RunAction2;
+
+/**
+ * The Zenlayer calls of one build, listed in the build's summary (see {@code summary.jelly}). Also exports the
+ * request ID of the latest call that got one as {@value #REQUEST_ID_VARIABLE} to the steps that follow. Stored in
+ * the build record, so it holds only what the build log shows anyway.
+ */
+public final class ZenlayerCallsAction implements RunAction2, EnvironmentContributingAction {
+
+    /** The environment variable holding the latest request ID. */
+    public static final String REQUEST_ID_VARIABLE = "ZENLAYER_REQUEST_ID";
+
+    /** Guards finding or adding the action on a build: parallel branches may record calls at the same time. */
+    private static final Object ATTACH_LOCK = new Object();
+
+    private final List<ZenlayerCall> calls = new ArrayList<>();
+
+    /** Adds a call to the build's action, creating the action on the first call. */
+    public static void record(Run<?, ?> run, ZenlayerCall call) {
+        ZenlayerCallsAction action;
+        synchronized (ATTACH_LOCK) {
+            action = run.getAction(ZenlayerCallsAction.class);
+            if (action == null) {
+                action = new ZenlayerCallsAction();
+                run.addAction(action);
+            }
+        }
+        action.add(call);
+    }
+
+    synchronized void add(ZenlayerCall call) {
+        calls.add(call);
+    }
+
+    /** The calls, oldest first. */
+    public synchronized List<ZenlayerCall> getCalls() {
+        return List.copyOf(calls);
+    }
+
+    /** The request ID of the latest call that has one. */
+    public synchronized Optional<String> latestRequestId() {
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            String id = calls.get(i).getRequestId();
+            if (id != null && !id.isBlank()) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
+        latestRequestId().ifPresent(id -> env.put(REQUEST_ID_VARIABLE, id));
+    }
+
+    /** Nothing to keep: everything shown comes from the recorded calls. */
+    @Override
+    public void onAttached(Run<?, ?> r) {}
+
+    @Override
+    public void onLoad(Run<?, ?> r) {}
+
+    /** No page of its own: the calls are shown in the build summary. */
+    @CheckForNull
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @CheckForNull
+    @Override
+    public String getDisplayName() {
+        return Messages.ZenlayerCallsAction_displayName();
+    }
+
+    @CheckForNull
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+}

@@ -1,0 +1,168 @@
+package io.jenkins.plugins.zenlayer;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the plugin's views against its classes and translations, so that a renamed property or a forgotten help or
+ * Chinese text shows up as a failing test rather than as a broken form.
+ *
+ * <p>Every {@code field="x"} in a view under {@code src/main/resources/<package>/<Class>/} must be a property of
+ * {@code <package>.<Class>} (a {@code getX()} or {@code isX()} method), with {@code help-x.html} and
+ * {@code help-x_zh_CN.html} next to the view. No field is exempt. Every {@code ${%key}} of a view must be defined in
+ * the view's {@code .properties} and its {@code _zh_CN} twin, and every properties file must have the same keys as
+ * its twin.
+ */
+class PluginResourcesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Pattern FIELD = Pattern.compile("\\bfield=\"([^\"$]+)\"");
+    private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([A-Za-z0-9_]+)");
+
+    private static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(RESOURCES)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static Path twin(Path properties) {
+        String name = properties.getFileName().toString();
+        return properties.resolveSibling(name.replace(".properties", "_zh_CN.properties"));
+    }
+
+    @Test
+    void everyFieldOfAViewIsAPropertyWithHelpInBothLanguages() throws Exception {
+        List<Path> views = files(".jelly").stream()
+                .filter(p -> p.getParent().getParent().startsWith(RESOURCES.resolve("io")))
+                .toList();
+        assertThat(views.size(), greaterThan(4));
+        List<String> problems = new ArrayList<>();
+        for (Path view : views) {
+            String className = RESOURCES.relativize(view.getParent()).toString().replace('/', '.');
+            Class<?> owner = Class.forName(className, false, getClass().getClassLoader());
+            Matcher m = FIELD.matcher(Files.readString(view));
+            while (m.find()) {
+                String field = m.group(1);
+                if (!hasGetter(owner, field)) {
+                    problems.add(view + ": no getter for field " + field + " in " + className);
+                }
+                for (String help : List.of("help-" + field + ".html", "help-" + field + "_zh_CN.html")) {
+                    if (!Files.isRegularFile(view.resolveSibling(help))) {
+                        problems.add(view + ": missing " + help);
+                    }
+                }
+            }
+        }
+        assertThat(problems, empty());
+    }
+
+    private static boolean hasGetter(Class<?> owner, String field) {
+        String suffix = field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+        for (Method method : owner.getMethods()) {
+            if (method.getParameterCount() == 0
+                    && (method.getName().equals("get" + suffix)
+                            || method.getName().equals("is" + suffix))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void everyLocalizedTextOfAViewIsDefinedInBothLanguages() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Path view : files(".jelly")) {
+            Matcher m = LOCALIZED.matcher(Files.readString(view));
+            Set<String> keys = new TreeSet<>();
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+            if (keys.isEmpty()) {
+                continue;
+            }
+            Path english = view.resolveSibling(view.getFileName().toString().replace(".jelly", ".properties"));
+            for (Path file : List.of(english, twin(english))) {
+                if (!Files.isRegularFile(file)) {
+                    problems.add(view + ": missing " + file.getFileName());
+                    continue;
+                }
+                Properties properties = load(file);
+                for (String key : keys) {
+                    if (properties.getProperty(key, "").isBlank()) {
+                        problems.add(file + ": no text for " + key);
+                    }
+                }
+            }
+        }
+        assertThat(problems, empty());
+    }
+
+    @Test
+    void everyPropertiesFileHasAChineseTwinWithTheSameKeys() throws Exception {
+        List<Path> english = files(".properties").stream()
+                .filter(p -> !p.getFileName().toString().contains("_"))
+                .toList();
+        assertThat(english.size(), greaterThan(3));
+        List<String> problems = new ArrayList<>();
+        for (Path file : english) {
+            Path chinese = twin(file);
+            if (!Files.isRegularFile(chinese)) {
+                problems.add("missing " + chinese);
+                continue;
+            }
+            Set<String> en = new TreeSet<>(load(file).stringPropertyNames());
+            Set<String> zh = new TreeSet<>(load(chinese).stringPropertyNames());
+            if (!en.equals(zh)) {
+                Set<String> onlyEnglish = new TreeSet<>(en);
+                onlyEnglish.removeAll(zh);
+                Set<String> onlyChinese = new TreeSet<>(zh);
+                onlyChinese.removeAll(en);
+                problems.add(file + ": only in English " + onlyEnglish + ", only in Chinese " + onlyChinese);
+            }
+        }
+        assertThat(problems, empty());
+    }
+
+    @Test
+    void everyHelpPageHasAChineseTwin() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Path help : files(".html")) {
+            String name = help.getFileName().toString();
+            if (name.startsWith("help") && !name.contains("_zh_CN")) {
+                Path chinese = help.resolveSibling(name.replace(".html", "_zh_CN.html"));
+                if (!Files.isRegularFile(chinese)) {
+                    problems.add("missing " + chinese);
+                }
+            }
+        }
+        assertThat(problems, empty());
+    }
+}
