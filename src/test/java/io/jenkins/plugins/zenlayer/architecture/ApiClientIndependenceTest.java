@@ -26,8 +26,8 @@ class ApiClientIndependenceTest {
     private static final Path API_SOURCES = Path.of("src/main/java/io/jenkins/plugins/zenlayer/api");
 
     /** Packages of Jenkins core, Stapler, the Jenkins plugins, and this plugin's Jenkins-facing side. */
-    static final Pattern JENKINS_REFERENCE =
-            Pattern.compile("\\b(hudson|jenkins|org\\.kohsuke|org\\.jenkinsci|org\\.jvnet\\.hudson|com\\.cloudbees"
+    static final Pattern JENKINS_REFERENCE = Pattern.compile(
+            "(?<![\\w.])(hudson|jenkins|org\\.kohsuke|org\\.jenkinsci|org\\.jvnet\\.hudson|com\\.cloudbees"
                     + "|io\\.jenkins\\.(?!plugins\\.zenlayer\\.api\\b)[a-z_.]+)\\.[A-Za-z_]");
 
     @Test
@@ -79,6 +79,16 @@ class ApiClientIndependenceTest {
                 false, JENKINS_REFERENCE.matcher("import okhttp3.OkHttpClient;").find());
         assertEquals(
                 false, JENKINS_REFERENCE.matcher("String jenkinsName = \"x\";").find());
+        assertEquals(
+                false,
+                JENKINS_REFERENCE
+                        .matcher("package io.jenkins.plugins.zenlayer.api;")
+                        .find());
+        assertEquals(
+                false,
+                JENKINS_REFERENCE
+                        .matcher("package io.jenkins.plugins.zenlayer.api.fake;")
+                        .find());
     }
 
     private static List<Path> javaFilesUnder(Path root) throws IOException {
