@@ -6,6 +6,7 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,8 +21,19 @@ public final class ZenlayerClients {
 
     /** Created on first use, so that loading this class starts no threads. */
     private static final class Shared {
-        static final OkHttpClient BASE = new OkHttpClient();
+        static final OkHttpClient BASE = newSharedBase();
         static final ZenlayerClient CLIENT = new ZenlayerClient(() -> JenkinsOkHttpClient.newClientBuilder(BASE));
+    }
+
+    /**
+     * The client every call derives from. It sets no read or write timeout of its own: each call sets a call timeout
+     * that covers the whole attempt, and OkHttp's default 10 s read timeout would cut a slower answer short first.
+     */
+    static OkHttpClient newSharedBase() {
+        return new OkHttpClient.Builder()
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .build();
     }
 
     /** A service for one build step or one connection test. */

@@ -65,8 +65,8 @@ final class Answers {
                             ZenlayerErrorCodes.SECURITY_CHALLENGE,
                             "The request was stopped by a Cloudflare security challenge (HTTP 403, cf-mitigated:"
                                     + " challenge) before it reached the Zenlayer API. This is a network-level block,"
-                                    + " not an API error: check the outbound IP address or proxy of this Jenkins"
-                                    + " node.",
+                                    + " not an API error: check the outbound IP address or proxy of the machine"
+                                    + " that sends the request.",
                             null),
                     false);
         }
@@ -76,7 +76,7 @@ final class Answers {
                             status,
                             ZenlayerErrorCodes.REQUEST_BLOCKED,
                             "The request was blocked by a security policy (HTTP 451) before it reached the Zenlayer"
-                                    + " API. Check the outbound IP address or proxy of this Jenkins node.",
+                                    + " API. Check the outbound IP address or proxy of the machine that sends the request.",
                             null),
                     false);
         }
@@ -155,7 +155,7 @@ final class Answers {
         // Timeout messages differ between JDK and Okio layers; one wording keeps build logs comparable.
         String detail = e instanceof SocketTimeoutException
                 ? (requestSent ? "read timed out" : connected ? "write timed out" : "connect timed out")
-                : redactor.redact(describe(e));
+                : Text.singleLine(redactor.redact(describe(e)), 200);
         if (callTimedOut) {
             String summary = "call timeout (" + human(callTimeout) + ") "
                     + (requestSent ? "after the request was sent, no answer" : "before the request was sent");
@@ -243,7 +243,8 @@ final class Answers {
         if (cause != null && cause.getMessage() != null && !sb.toString().contains(cause.getMessage())) {
             sb.append(": ").append(cause.getMessage().strip());
         }
-        return Text.singleLine(sb.toString(), 200);
+        // Not cut here: the caller masks secrets first and cuts afterwards, so no fragment of a secret survives a cut.
+        return Text.singleLine(sb.toString(), 8192);
     }
 
     private static boolean isCertificateProblem(Throwable e) {

@@ -119,6 +119,13 @@ public record ConnectionSettings(
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return Optional.of(Messages.Settings_endpointQuery(value));
         }
+        try {
+            // Whatever else the client would refuse at build time (such as a path that already ends in the
+            // service path) is refused by the form too.
+            ZenlayerClientConfig.builder().endpoint(value).build();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
         return Optional.empty();
     }
 

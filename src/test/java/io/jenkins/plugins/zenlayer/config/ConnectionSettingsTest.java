@@ -52,6 +52,7 @@ class ConnectionSettingsTest {
                 "https://",
                 "https://console.zenlayer.com/?a=b",
                 "https://console.zenlayer.com/#x",
+                "https://console.zenlayer.com/api/v2/bmc",
                 "https://exa mple.com",
                 "",
                 "   "

@@ -168,6 +168,31 @@ class CancelBandwidthDowngradeStepITest extends AbstractZenlayerITest {
     }
 
     @Test
+    void stepOverrideInMapForm() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, false);
+        WorkflowJob p = pipeline(
+                "step-override-map",
+                call("instanceId: '" + INSTANCE + "', credentialsId: '" + CREDENTIALS_ID + "', resultOverrides: "
+                        + "[[code: '" + NO_PENDING_DOWNGRADE + "', result: 'SUCCESS']]"));
+
+        WorkflowRun b = build(p, Result.SUCCESS);
+
+        r.assertLogContains("rid=" + onlyRequestId(NO_PENDING_DOWNGRADE) + " result=SUCCESS", b);
+        assertNull(warningOnStepNode());
+    }
+
+    @Test
+    void requestIdIsExportedToTheEnvironmentOfLaterSteps() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        WorkflowJob p =
+                pipeline("exported-request-id", defaultCall(INSTANCE) + "echo \"env=${env.ZENLAYER_REQUEST_ID}\"\n");
+
+        WorkflowRun b = build(p, Result.SUCCESS);
+
+        r.assertLogContains("env=" + onlyRequestId(null), b);
+    }
+
+    @Test
     void globalOverrideTurnsNoPendingDowngradeIntoSuccess() throws Exception {
         server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, false);
         ZenlayerGlobalConfiguration.get()
