@@ -2,6 +2,8 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.Permission;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor(Class<? extends T> clazz) {
@@ -26,6 +28,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public synchronized void load() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException();
     }
 

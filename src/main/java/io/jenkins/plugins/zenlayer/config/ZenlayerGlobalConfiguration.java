@@ -16,10 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -135,11 +137,15 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Called by the configuration form before the override list: a form whose list was emptied submits no list at
-     * all, so the list is cleared first and set again if the form holds entries. Not a configuration property.
+     * Binds the submitted form. A form whose override list was emptied submits no list at all, so the list is reset
+     * before binding, as the Configuration as Code developer guide recommends.
      */
-    public void setResultOverridesFormMarker(boolean present) {
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         this.resultOverrides = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
     }
 
     /** The connection settings as configured, without validation. */
