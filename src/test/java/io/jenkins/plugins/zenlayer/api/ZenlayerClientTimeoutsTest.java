@@ -2,7 +2,6 @@ package io.jenkins.plugins.zenlayer.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.sameInstance;
 
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -24,21 +23,5 @@ class ZenlayerClientTimeoutsTest {
         assertThat(derived.connectTimeoutMillis(), is(7_000));
         assertThat(derived.callTimeoutMillis(), is(95_000));
         assertThat(derived.followRedirects(), is(false));
-    }
-
-    @Test
-    void derivedClientsShareThePoolAndDispatcherOfTheSharedClient() {
-        OkHttpClient shared = new OkHttpClient();
-        ZenlayerClient client = ZenlayerClient.withSharedClient(shared);
-
-        OkHttpClient first = client.derive(ZenlayerClientConfig.defaults());
-        OkHttpClient second = client.derive(ZenlayerClientConfig.builder()
-                .callTimeout(Duration.ofSeconds(5))
-                .build());
-
-        assertThat(first.connectionPool(), sameInstance(shared.connectionPool()));
-        assertThat(second.connectionPool(), sameInstance(shared.connectionPool()));
-        assertThat(first.dispatcher(), sameInstance(shared.dispatcher()));
-        assertThat(second.dispatcher(), sameInstance(shared.dispatcher()));
     }
 }
