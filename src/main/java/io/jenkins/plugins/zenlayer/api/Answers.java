@@ -56,9 +56,8 @@ final class Answers {
         int status = raw.status();
         // 429 and 503 mean "not processed, try later" whatever the body looks like.
         boolean retryableStatus = status == 429 || status == 503;
-        if (status == 403
-                && raw.cfMitigated() != null
-                && raw.cfMitigated().strip().equalsIgnoreCase("challenge")) {
+        String cfMitigated = raw.cfMitigated();
+        if (status == 403 && cfMitigated != null && cfMitigated.strip().equalsIgnoreCase("challenge")) {
             return error(
                     new ApiError(
                             status,

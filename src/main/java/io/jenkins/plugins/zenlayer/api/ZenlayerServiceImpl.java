@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -128,7 +129,8 @@ final class ZenlayerServiceImpl implements ZenlayerService {
 
             if (result.success()) {
                 CallOutcome outcome = CallOutcome.success(action, instanceId, result.requestId(), attempts);
-                return result.totalCount() == null ? outcome : outcome.withTotalCount(result.totalCount());
+                Long totalCount = result.totalCount();
+                return totalCount == null ? outcome : outcome.withTotalCount(totalCount);
             }
             if (result.noAnswerAfterSending() && firstAmbiguous == 0) {
                 firstAmbiguous = number;
@@ -158,7 +160,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
     }
 
     private ApiError finalError(Answers.Result result, int attempts) {
-        ApiError error = result.error();
+        ApiError error = Objects.requireNonNull(result.error(), "a failed attempt carries an error");
         String message = redactor.redact(error.message());
         if (attempts > 1 && result.retryable()) {
             message = message + (message.endsWith(".") ? "" : ".") + " Gave up after " + attempts + " attempts.";

@@ -7,6 +7,7 @@ import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.credentials.CredentialsKind;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
@@ -32,7 +33,8 @@ public final class ConnectionTest {
             return FormValidation.error(Messages.TestConnection_noCredentials());
         }
         CredentialsKind.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());
-        if (resolution.auth() == null) {
+        ZenlayerAuth auth = resolution.auth();
+        if (auth == null) {
             return FormValidation.error(resolution.problem());
         }
         ZenlayerClientConfig config;
@@ -43,8 +45,7 @@ public final class ConnectionTest {
         }
         CallOutcome outcome;
         try {
-            outcome =
-                    ZenlayerClients.service(resolution.auth(), config).describeInstancesProbe(new AttemptListener() {});
+            outcome = ZenlayerClients.service(auth, config).describeInstancesProbe(AttemptListener.NONE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FormValidation.error(Messages.TestConnection_interrupted());

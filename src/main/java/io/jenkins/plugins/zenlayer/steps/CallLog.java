@@ -33,8 +33,9 @@ public final class CallLog {
                 attempt.number(),
                 oneLine(attempt.summary()),
                 String.valueOf(attempt.elapsed().toMillis()));
-        if (attempt.requestId() != null && !attempt.summary().contains(attempt.requestId())) {
-            line += " " + Messages.CallLog_attemptRequestId(oneLine(attempt.requestId()));
+        String requestId = attempt.requestId();
+        if (requestId != null && !attempt.summary().contains(requestId)) {
+            line += " " + Messages.CallLog_attemptRequestId(oneLine(requestId));
         }
         return PREFIX + line;
     }
