@@ -11,6 +11,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Fault;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
@@ -75,13 +76,17 @@ class SecretsStayHiddenITest extends AbstractZenlayerITest {
         freestyle.getBuildersList().add(builder);
         FreeStyleBuild freestyleBuild = r.buildAndAssertSuccess(freestyle);
 
+        // A misconfigured proxy echoes the request headers, bearer token included, for the first Pipeline call.
+        server.enqueueFault(Fault.echoHeaders(400));
         WorkflowJob pipeline = pipeline(
                 "pipeline",
-                FUNCTION + " instanceId: 'bmc-without-downgrade', credentialsId: 'zl-token'\n"
+                FUNCTION + " instanceId: 'bmc-without-downgrade', credentialsId: 'zl-token', resultOverrides: "
+                        + "[resultOverride(code: 'UNEXPECTED_RESPONSE', result: 'UNSTABLE')]\n"
                         + FUNCTION + " instanceId: 'bmc-unknown'\n"
                         + FUNCTION + " instanceId: 'bmc-unknown', credentialsId: 'no-such-credentials'\n");
         WorkflowRun pipelineBuild = build(pipeline, Result.FAILURE);
         r.assertLogContains("no-such-credentials", pipelineBuild);
+        r.assertLogContains("UNEXPECTED_RESPONSE", pipelineBuild);
 
         assertNoSecretInBuild(freestyleBuild);
         assertNoSecretInBuild(pipelineBuild);

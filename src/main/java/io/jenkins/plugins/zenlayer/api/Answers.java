@@ -110,14 +110,14 @@ final class Answers {
         if (root == null || !root.isObject()) {
             return unexpected(status, "JSON that is not an object", excerpt(raw, redactor), retryableStatus);
         }
-        String requestId = token(root.get("requestId"));
+        String requestId = redactor.redact(token(root.get("requestId")));
         JsonNode codeNode = root.get("code");
-        String code = token(codeNode);
+        String code = redactor.redact(token(codeNode));
         if (status >= 200 && status < 300) {
             JsonNode response = root.get("response");
             if (response != null && response.isObject()) {
                 if (requestId == null) {
-                    requestId = token(response.get("requestId"));
+                    requestId = redactor.redact(token(response.get("requestId")));
                 }
                 JsonNode total = response.get("totalCount");
                 Long totalCount = total != null && total.canConvertToLong() ? total.asLong() : null;

@@ -147,6 +147,12 @@ public final class ZenlayerClientConfig {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("The Zenlayer API endpoint is blank; use " + DEFAULT_ENDPOINT + ".");
         }
+        if (value.indexOf('@') >= 0) {
+            // Checked before parsing, and the value is never quoted: it may hold a password, and a password with an
+            // '@' in it leaves the URL without recognisable user info.
+            throw new IllegalArgumentException(
+                    "The Zenlayer API endpoint must not contain a user name or password; configure credentials separately.");
+        }
         URI uri;
         try {
             uri = new URI(value);

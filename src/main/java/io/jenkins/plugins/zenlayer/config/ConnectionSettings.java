@@ -95,15 +95,16 @@ public record ConnectionSettings(
         if (value.isEmpty()) {
             return Optional.of(Messages.Settings_endpointMissing(DEFAULT_ENDPOINT));
         }
+        if (value.indexOf('@') >= 0) {
+            // Checked before parsing, and the value is not repeated: it may hold a password, and a password with
+            // an '@' in it leaves the URL without recognisable user info.
+            return Optional.of(Messages.Settings_endpointUserInfo());
+        }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
             return Optional.of(Messages.Settings_endpointMalformed(value));
-        }
-        if (uri.getRawUserInfo() != null) {
-            // The value is not repeated: it may hold a password.
-            return Optional.of(Messages.Settings_endpointUserInfo());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();

@@ -91,7 +91,23 @@ class SecretsTest {
                                 .body(
                                         "{\"requestId\":\"T1\",\"code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad header "
                                                 + r.getHeaders().get("Authorization") + "\"}")
+                                .build()),
+                Fault.custom(
+                        "echo in requestId and code",
+                        r -> new MockResponse.Builder()
+                                .code(400)
+                                .setHeader("Content-Type", "application/json")
+                                .body("{\"requestId\":\""
+                                        + tokenOf(r.getHeaders().get("Authorization"))
+                                        + "\",\"code\":\""
+                                        + tokenOf(r.getHeaders().get("Authorization"))
+                                        + "\",\"message\":\"echo\"}")
                                 .build()));
+    }
+
+    /** The last word of an Authorization header: the bearer token, or the signature of an access key. */
+    private static String tokenOf(String authorization) {
+        return authorization.substring(authorization.lastIndexOf(authorization.contains("=") ? '=' : ' ') + 1);
     }
 
     @ParameterizedTest

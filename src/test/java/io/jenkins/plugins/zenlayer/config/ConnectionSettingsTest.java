@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
@@ -72,6 +73,23 @@ class ConnectionSettingsTest {
         String problem = ConnectionSettings.endpointProblem("https://user:hunter2@console.zenlayer.com")
                 .orElseThrow();
         assertThat(problem, not(containsString("hunter2")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://user:hunt@r2@console.zenlayer.com",
+                "https://user:hunt/r@2@console.zenlayer.com",
+                "user:hunt@r2@console.zenlayer.com",
+                "http://user:hunt@r2@127.0.0.1:8080"
+            })
+    void passwordsThatDefeatUrlParsingAreNotRepeatedEither(String endpoint) {
+        String problem = ConnectionSettings.endpointProblem(endpoint).orElseThrow();
+        assertThat(problem, not(containsString("hunt")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ZenlayerClientConfig.builder().endpoint(endpoint).build());
+        assertThat(e.getMessage(), not(containsString("hunt")));
     }
 
     @Test
