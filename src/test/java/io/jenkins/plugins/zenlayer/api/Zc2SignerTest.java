@@ -122,7 +122,7 @@ class Zc2SignerTest {
         "https://example.com:80/api/v2/bmc, example.com:80",
         "'http://[::1]:9000/api/v2/bmc', '[::1]:9000'"
     })
-    void signedHostMatchesWhatOkHttpSends(String url, String host) {
+    void signedHostOmitsOnlyTheDefaultPortOfTheScheme(String url, String host) {
         assertThat(ZenlayerServiceImpl.hostHeader(HttpUrl.get(url)), is(host));
     }
 }

@@ -14,6 +14,9 @@ import java.net.URL;
 import jenkins.model.Jenkins;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.xml.sax.SAXException;
 
 public class JenkinsRule {
     public Jenkins jenkins;
@@ -35,6 +38,10 @@ public class JenkinsRule {
     }
 
     public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException();
+    }
+
+    public HtmlPage submit(HtmlForm form) throws Exception {
         throw new UnsupportedOperationException();
     }
 
@@ -106,6 +113,10 @@ public class JenkinsRule {
         }
 
         public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException();
+        }
+
+        public HtmlPage goTo(String relative) throws IOException, SAXException {
             throw new UnsupportedOperationException();
         }
 
