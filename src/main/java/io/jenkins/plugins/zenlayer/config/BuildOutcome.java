@@ -1,10 +1,9 @@
 package io.jenkins.plugins.zenlayer.config;
 
-import hudson.model.Result;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The build result a Zenlayer call leads to. Kept apart from {@link Result} so that the decision is plain Java. */
+/** The build result a Zenlayer call leads to. Kept apart from Jenkins' {@code Result} so that the decision is plain Java. */
 public enum BuildOutcome {
     SUCCESS,
     UNSTABLE,
@@ -22,14 +21,5 @@ public enum BuildOutcome {
             }
         }
         return Optional.empty();
-    }
-
-    /** The Jenkins build result of the same name. */
-    public Result toResult() {
-        return switch (this) {
-            case SUCCESS -> Result.SUCCESS;
-            case UNSTABLE -> Result.UNSTABLE;
-            case FAILURE -> Result.FAILURE;
-        };
     }
 }

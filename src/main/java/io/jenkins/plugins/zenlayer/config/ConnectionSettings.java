@@ -34,9 +34,10 @@ public record ConnectionSettings(
 
     public static final String DEFAULT_ENDPOINT = ZenlayerClientConfig.DEFAULT_ENDPOINT;
     public static final String DEFAULT_API_VERSION = ZenlayerClientConfig.DEFAULT_API_VERSION;
-    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-    public static final int DEFAULT_CALL_TIMEOUT_SECONDS = 30;
-    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS =
+            (int) ZenlayerClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    public static final int DEFAULT_CALL_TIMEOUT_SECONDS = (int) ZenlayerClientConfig.DEFAULT_CALL_TIMEOUT.toSeconds();
+    public static final int DEFAULT_MAX_RETRIES = ZenlayerClientConfig.DEFAULT_MAX_ATTEMPTS - 1;
     public static final int MAX_CONNECT_TIMEOUT_SECONDS = (int) ZenlayerClientConfig.MAX_CONNECT_TIMEOUT.toSeconds();
     public static final int MAX_CALL_TIMEOUT_SECONDS = (int) ZenlayerClientConfig.MAX_CALL_TIMEOUT.toSeconds();
     public static final int MAX_RETRIES = ZenlayerClientConfig.MAX_ATTEMPTS_LIMIT - 1;
