@@ -1,5 +1,7 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.kohsuke.stapler.HttpResponse;
@@ -11,6 +13,11 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
     }
 
     public abstract void run();
+
+    @Override
+    public EnvVars getEnvironment(@NonNull TaskListener log) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
 
     public synchronized HttpResponse doStop() throws IOException, ServletException {
         throw new UnsupportedOperationException();

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
 import java.io.File;
 import java.io.IOException;
 
@@ -18,6 +19,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
 }

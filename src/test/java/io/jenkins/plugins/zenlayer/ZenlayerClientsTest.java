@@ -8,24 +8,6 @@ import org.junit.jupiter.api.Test;
 class ZenlayerClientsTest {
 
     @Test
-    void userAgentNamesThePluginAndItsVersion() {
-        assertEquals("zenlayer-cloud-jenkins-plugin/123.vabc", ZenlayerClients.userAgent("123.vabc"));
-    }
-
-    @Test
-    void withoutAVersionTheUserAgentSaysDev() {
-        assertEquals("zenlayer-cloud-jenkins-plugin/dev", ZenlayerClients.userAgent(null));
-        assertEquals("zenlayer-cloud-jenkins-plugin/dev", ZenlayerClients.userAgent("  "));
-    }
-
-    @Test
-    void versionsAreReducedToHeaderSafeCharacters() {
-        assertEquals(
-                "zenlayer-cloud-jenkins-plugin/1.0-SNAPSHOT--private-",
-                ZenlayerClients.userAgent("1.0-SNAPSHOT (private)"));
-    }
-
-    @Test
     void theSharedClientLeavesTheLimitOfAnAttemptToTheCallTimeout() {
         OkHttpClient base = ZenlayerClients.newSharedBase();
 

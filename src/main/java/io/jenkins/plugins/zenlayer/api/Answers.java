@@ -13,8 +13,14 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
 
-/** Turns one HTTP exchange, or its failure, into an {@link Result}. Pure functions, so they are easy to test. */
+/**
+ * Turns one HTTP exchange, or its failure, into an {@link AttemptRecord}. Pure functions of what came back, so they are
+ * easy to test.
+ */
 final class Answers {
 
     /** How much of a response body is read at most; envelopes of the actions used here are far smaller. */
@@ -25,94 +31,113 @@ final class Answers {
 
     private Answers() {}
 
-    /** What an HTTP response looked like, with its body read up to {@link #MAX_BODY_BYTES}. */
-    record Raw(
+    /**
+     * The attempt being classified.
+     *
+     * @param number 1-based attempt number
+     * @param elapsed how long it took
+     * @param mayRetry whether the call allows another attempt after this one
+     * @param redactor removes the caller's secrets from whatever the server sent
+     */
+    record Attempt(int number, Duration elapsed, boolean mayRetry, Redactor redactor) {}
+
+    /** Classifies a response; reads its body up to {@link #MAX_BODY_BYTES} and closes it. */
+    static AttemptRecord fromResponse(Attempt attempt, Response response) throws IOException {
+        try (response) {
+            // Buffers at most one byte past the limit in Okio's pooled segments, so a call allocates no read buffer of
+            // its own (InputStream.readNBytes would take 16 KiB per call for a body of ~100 bytes).
+            BufferedSource source = response.body().source();
+            boolean truncated = source.request(MAX_BODY_BYTES + 1L);
+            Buffer buffered = source.getBuffer();
+            byte[] body = buffered.readByteArray(Math.min(buffered.size(), MAX_BODY_BYTES));
+            return classify(
+                    attempt,
+                    response.code(),
+                    response.header("Content-Type"),
+                    response.header("cf-mitigated"),
+                    response.header("Location"),
+                    body,
+                    truncated);
+        }
+    }
+
+    private static AttemptRecord classify(
+            Attempt attempt,
             int status,
             @CheckForNull String contentType,
             @CheckForNull String cfMitigated,
             @CheckForNull String location,
             byte[] body,
-            boolean truncated) {}
-
-    /** The classification of one attempt. */
-    record Result(
-            boolean success,
-            int httpStatus,
-            @CheckForNull ApiError error,
-            @CheckForNull String requestId,
-            String summary,
-            boolean requestSent,
-            boolean retryable,
-            boolean noAnswerAfterSending,
-            @CheckForNull Long totalCount) {
-
-        @CheckForNull
-        String code() {
-            return error == null ? null : error.code();
-        }
-    }
-
-    static Result fromResponse(Raw raw, Redactor redactor) {
-        int status = raw.status();
+            boolean truncated) {
+        Redactor redactor = attempt.redactor();
         // 429 and 503 mean "not processed, try later" whatever the body looks like.
         boolean retryableStatus = status == 429 || status == 503;
-        String cfMitigated = raw.cfMitigated();
         if (status == 403 && cfMitigated != null && cfMitigated.strip().equalsIgnoreCase("challenge")) {
             return error(
-                    new ApiError(
-                            status,
-                            ZenlayerErrorCodes.SECURITY_CHALLENGE,
-                            "The request was stopped by a Cloudflare security challenge (HTTP 403, cf-mitigated:"
-                                    + " challenge) before it reached the Zenlayer API. This is a network-level block,"
-                                    + " not an API error: check the outbound IP address or proxy of the machine"
-                                    + " that sends the request.",
-                            null),
+                    attempt,
+                    status,
+                    ZenlayerErrorCodes.SECURITY_CHALLENGE,
+                    "The request was stopped by a Cloudflare security challenge (HTTP 403, cf-mitigated:"
+                            + " challenge) before it reached the Zenlayer API. This is a network-level block,"
+                            + " not an API error: check the outbound IP address or proxy of the machine"
+                            + " that sends the request.",
+                    null,
                     false);
         }
         if (status == 451) {
             return error(
-                    new ApiError(
-                            status,
-                            ZenlayerErrorCodes.REQUEST_BLOCKED,
-                            "The request was blocked by a security policy (HTTP 451) before it reached the Zenlayer"
-                                    + " API. Check the outbound IP address or proxy of the machine that sends the request.",
-                            null),
+                    attempt,
+                    status,
+                    ZenlayerErrorCodes.REQUEST_BLOCKED,
+                    "The request was blocked by a security policy (HTTP 451) before it reached the Zenlayer"
+                            + " API. Check the outbound IP address or proxy of the machine that sends the request.",
+                    null,
                     false);
         }
         if (status >= 300 && status < 400) {
-            String target = raw.location() == null
-                    ? ""
-                    : " to " + Text.singleLine(redactor.redact(raw.location()), Text.EXCERPT_LENGTH);
+            String target =
+                    location == null ? "" : " to " + Text.singleLine(redactor.redact(location), Text.EXCERPT_LENGTH);
             return unexpected(
+                    attempt,
                     status,
                     "a redirect" + target + " instead of an answer; configure the final address as the endpoint",
                     null,
                     false);
         }
-        if (raw.body().length == 0) {
-            return unexpected(status, "an empty body", null, retryableStatus);
+        if (body.length == 0) {
+            return unexpected(attempt, status, "an empty body", null, retryableStatus);
         }
-        if (raw.truncated()) {
-            return unexpected(status, "a body larger than 64 KiB", excerpt(raw, redactor), retryableStatus);
+        if (truncated) {
+            return unexpected(
+                    attempt,
+                    status,
+                    "a body larger than 64 KiB",
+                    excerpt(body, contentType, redactor),
+                    retryableStatus);
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(raw.body());
+            root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
             // The parser's message is not shown: it is noise to a user and may quote the body at length.
-            String what = looksLikeJson(raw.body())
+            String what = looksLikeJson(body)
                     ? "malformed or truncated JSON"
-                    : "a non-JSON body" + (raw.contentType() == null ? "" : " (" + contentTypeOf(raw) + ")");
-            return unexpected(status, what, excerpt(raw, redactor), retryableStatus);
+                    : "a non-JSON body" + (contentType == null ? "" : " (" + Text.singleLine(contentType, 60) + ")");
+            return unexpected(attempt, status, what, excerpt(body, contentType, redactor), retryableStatus);
         } catch (IOException e) {
-            return unexpected(status, "an unreadable body", excerpt(raw, redactor), retryableStatus);
+            return unexpected(
+                    attempt, status, "an unreadable body", excerpt(body, contentType, redactor), retryableStatus);
         }
         if (root == null || !root.isObject()) {
-            return unexpected(status, "JSON that is not an object", excerpt(raw, redactor), retryableStatus);
+            return unexpected(
+                    attempt,
+                    status,
+                    "JSON that is not an object",
+                    excerpt(body, contentType, redactor),
+                    retryableStatus);
         }
         String requestId = redactor.redact(token(root.get("requestId")));
-        JsonNode codeNode = root.get("code");
-        String code = redactor.redact(token(codeNode));
+        String code = redactor.redact(token(root.get("code")));
         if (status >= 200 && status < 300) {
             JsonNode response = root.get("response");
             if (response != null && response.isObject()) {
@@ -121,48 +146,68 @@ final class Answers {
                 }
                 JsonNode total = response.get("totalCount");
                 Long totalCount = total != null && total.canConvertToLong() ? total.asLong() : null;
-                return new Result(
-                        true,
+                return new AttemptRecord(
+                        attempt.number(),
+                        attempt.elapsed(),
                         status,
+                        null,
                         null,
                         requestId,
                         "HTTP " + status + " OK" + requestIdSuffix(requestId),
                         true,
                         false,
                         false,
+                        false,
                         totalCount);
             }
             if (code == null) {
                 return unexpected(
-                        status, "JSON without the 'response' object", excerpt(raw, redactor), retryableStatus);
+                        attempt,
+                        status,
+                        "JSON without the 'response' object",
+                        excerpt(body, contentType, redactor),
+                        retryableStatus);
             }
         } else if (code == null) {
-            return unexpected(status, "JSON without an error code", excerpt(raw, redactor), retryableStatus);
+            return unexpected(
+                    attempt,
+                    status,
+                    "JSON without an error code",
+                    excerpt(body, contentType, redactor),
+                    retryableStatus);
         }
         String message = Text.singleLine(redactor.redact(text(root.get("message"))), MAX_MESSAGE);
-        ApiError apiError = new ApiError(status, code, message, requestId);
-        return error(apiError, retryableStatus || ZenlayerErrorCodes.isRetryable(code));
+        return error(
+                attempt, status, code, message, requestId, retryableStatus || ZenlayerErrorCodes.isRetryable(code));
     }
 
-    static Result fromFailure(
+    /**
+     * Classifies an attempt that got no response.
+     *
+     * @param requestSent whether the complete request reached the network
+     * @param connected whether a connection was obtained
+     * @param callTimedOut whether the call timeout ended the attempt
+     */
+    static AttemptRecord fromFailure(
+            Attempt attempt,
             IOException e,
             boolean requestSent,
             boolean connected,
             boolean callTimedOut,
-            Duration callTimeout,
-            Redactor redactor) {
+            Duration callTimeout) {
         // Timeout messages differ between JDK and Okio layers; one wording keeps build logs comparable.
         String detail = e instanceof SocketTimeoutException
                 ? (requestSent ? "read timed out" : connected ? "write timed out" : "connect timed out")
-                : Text.singleLine(redactor.redact(describe(e)), 200);
+                : Text.singleLine(attempt.redactor().redact(describe(e)), 200);
         if (callTimedOut) {
             String summary = "call timeout (" + human(callTimeout) + ") "
                     + (requestSent ? "after the request was sent, no answer" : "before the request was sent");
-            return transport(ZenlayerErrorCodes.CALL_TIMEOUT, summary, requestSent, true);
+            return transport(attempt, ZenlayerErrorCodes.CALL_TIMEOUT, summary, requestSent, true);
         }
         if (isCertificateProblem(e)) {
             // A certificate will not become trusted by retrying.
-            return transport(ZenlayerErrorCodes.NETWORK_ERROR, "TLS handshake failed: " + detail, false, false);
+            return transport(
+                    attempt, ZenlayerErrorCodes.NETWORK_ERROR, "TLS handshake failed: " + detail, false, false);
         }
         String summary;
         if (requestSent) {
@@ -175,36 +220,73 @@ final class Answers {
         } else {
             summary = "request not sent: " + detail;
         }
-        return transport(ZenlayerErrorCodes.NETWORK_ERROR, summary, requestSent, true);
+        return transport(attempt, ZenlayerErrorCodes.NETWORK_ERROR, summary, requestSent, true);
     }
 
-    private static Result transport(String code, String summary, boolean requestSent, boolean retryable) {
+    private static AttemptRecord transport(
+            Attempt attempt, String code, String summary, boolean requestSent, boolean retryable) {
         String line = Text.singleLine(summary, 300);
-        return new Result(
-                false, 0, new ApiError(0, code, line, null), null, line, requestSent, retryable, requestSent, null);
+        return new AttemptRecord(
+                attempt.number(),
+                attempt.elapsed(),
+                0,
+                code,
+                line,
+                null,
+                line,
+                requestSent,
+                retryable,
+                requestSent,
+                retryable && attempt.mayRetry(),
+                null);
     }
 
-    private static Result error(ApiError error, boolean retryable) {
-        String summary = "HTTP " + error.httpStatus() + " " + error.code() + requestIdSuffix(error.requestId());
-        return new Result(false, error.httpStatus(), error, error.requestId(), summary, true, retryable, false, null);
+    private static AttemptRecord error(
+            Attempt attempt,
+            int status,
+            String code,
+            String message,
+            @CheckForNull String requestId,
+            boolean retryable) {
+        return new AttemptRecord(
+                attempt.number(),
+                attempt.elapsed(),
+                status,
+                code,
+                message,
+                requestId,
+                "HTTP " + status + " " + code + requestIdSuffix(requestId),
+                true,
+                retryable,
+                false,
+                retryable && attempt.mayRetry(),
+                null);
     }
 
-    private static Result unexpected(int status, String what, @CheckForNull String excerpt, boolean retryable) {
+    private static AttemptRecord unexpected(
+            Attempt attempt, int status, String what, @CheckForNull String excerpt, boolean retryable) {
         String message = "Unexpected response from the Zenlayer API: HTTP " + status + " with " + what
                 + (excerpt == null || excerpt.isEmpty() ? "." : ": \"" + excerpt + "\"");
-        ApiError apiError = new ApiError(status, ZenlayerErrorCodes.UNEXPECTED_RESPONSE, message, null);
         String summary = "HTTP " + status + " " + ZenlayerErrorCodes.UNEXPECTED_RESPONSE + " (" + what + ")";
-        return new Result(false, status, apiError, null, Text.singleLine(summary, 300), true, retryable, false, null);
+        return new AttemptRecord(
+                attempt.number(),
+                attempt.elapsed(),
+                status,
+                ZenlayerErrorCodes.UNEXPECTED_RESPONSE,
+                message,
+                null,
+                Text.singleLine(summary, 300),
+                true,
+                retryable,
+                false,
+                retryable && attempt.mayRetry(),
+                null);
     }
 
-    private static String excerpt(Raw raw, Redactor redactor) {
+    private static String excerpt(byte[] body, @CheckForNull String contentType, Redactor redactor) {
         // Redact before cutting, so that no prefix of a secret survives at the cut.
-        String text = redactor.redact(new String(raw.body(), StandardCharsets.UTF_8));
-        return redactor.redact(Text.excerpt(text, raw.contentType(), Text.EXCERPT_LENGTH));
-    }
-
-    private static String contentTypeOf(Raw raw) {
-        return Text.singleLine(raw.contentType(), 60);
+        String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
+        return redactor.redact(Text.excerpt(text, contentType, Text.EXCERPT_LENGTH));
     }
 
     private static boolean looksLikeJson(byte[] body) {

@@ -6,26 +6,35 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What happened on one HTTP attempt of a call.
+ * What happened on one HTTP attempt of a call: the answer, or why there was none, already classified.
  *
  * @param number 1-based attempt number
- * @param elapsed time from building the request to its outcome
+ * @param elapsed time from sending the request to its outcome
  * @param httpStatus HTTP status, 0 when no response arrived
- * @param code error code of this attempt, {@code null} when it succeeded
+ * @param code error code of this attempt (a server code or a client-side one of {@link ZenlayerErrorCodes}),
+ *     {@code null} when it succeeded
+ * @param message the error message, never containing credentials; {@code null} when it succeeded
  * @param requestId the server's request id, if the answer had one
- * @param summary one short human-readable line, never containing credentials
+ * @param summary one short line for the build log, never containing credentials
  * @param requestSent false when the request certainly did not reach the server (for example a refused connection)
+ * @param retryable whether the answer means "not processed, try again later"
+ * @param answerLost the request was sent but no answer came back, so the server may have acted on it
  * @param willRetry whether another attempt follows
+ * @param totalCount {@code totalCount} of a successful DescribeInstances answer
  */
 public record AttemptRecord(
         int number,
         @NonNull Duration elapsed,
         int httpStatus,
         @CheckForNull String code,
+        @CheckForNull String message,
         @CheckForNull String requestId,
         @NonNull String summary,
         boolean requestSent,
-        boolean willRetry) {
+        boolean retryable,
+        boolean answerLost,
+        boolean willRetry,
+        @CheckForNull Long totalCount) {
 
     public AttemptRecord {
         if (number < 1) {
@@ -33,6 +42,9 @@ public record AttemptRecord(
         }
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(summary, "summary");
+        if ((code == null) != (message == null)) {
+            throw new IllegalArgumentException("an error has both a code and a message, a success neither");
+        }
     }
 
     /** True when this attempt got a successful answer. */

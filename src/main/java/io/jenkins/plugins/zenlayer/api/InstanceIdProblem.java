@@ -4,6 +4,8 @@ package io.jenkins.plugins.zenlayer.api;
 public enum InstanceIdProblem {
     /** Null, empty or only whitespace. */
     MISSING,
+    /** A variable reference such as {@code ${ID}} that was not expanded. */
+    UNEXPANDED_VARIABLE,
     /** Whitespace between other characters. */
     CONTAINS_WHITESPACE,
     /** An ISO control character (for example NUL or DEL) anywhere. */

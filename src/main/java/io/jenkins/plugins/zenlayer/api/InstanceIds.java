@@ -1,16 +1,26 @@
 package io.jenkins.plugins.zenlayer.api;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Client-side validation of instance ids. The API documents no format, so only what can never be a valid id is
- * rejected; anything else is left to the server.
+ * The one rule for instance ids, checked before anything is sent. The API documents no format, so only what can never
+ * be a valid id is rejected; anything else is left to the server.
  */
 public final class InstanceIds {
 
     /** Maximum accepted length in characters (Unicode code points). */
     public static final int MAX_LENGTH = 128;
+
+    /**
+     * {@code ${NAME}} or {@code $NAME}: a variable reference that a build tool did not expand. No Zenlayer id contains
+     * one, and an id that still does was meant to come from a variable that is not defined.
+     */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
     private InstanceIds() {}
 
@@ -23,39 +33,43 @@ public final class InstanceIds {
      * Strips surrounding whitespace and validates.
      *
      * @return the id to send
-     * @throws InvalidRequestException with an explanation of what is wrong and what to do
+     * @throws InvalidRequestException naming the problem
      */
     public static String normalize(@CheckForNull String raw) {
         String id = raw == null ? null : raw.strip();
         InstanceIdProblem problem = problemOf(id);
         if (problem != null) {
-            throw new InvalidRequestException(message(problem, id));
+            throw new InvalidRequestException(problem, id);
         }
         return id;
     }
 
-    /** A generic explanation of a problem, suitable for form validation. */
-    public static String describe(InstanceIdProblem problem) {
-        return switch (problem) {
-            case MISSING ->
-                "The instance ID is missing. Enter the ID of the bare metal instance, as shown in the"
-                        + " Zenlayer console.";
-            case CONTAINS_WHITESPACE ->
-                "The instance ID contains whitespace. An instance ID is a single word:"
-                        + " enter exactly one ID without spaces or line breaks.";
-            case CONTAINS_CONTROL_CHARACTER ->
-                "The instance ID contains a control character. Retype the ID or copy"
-                        + " it again from the Zenlayer console.";
-            case TOO_LONG ->
-                "The instance ID is longer than " + MAX_LENGTH + " characters. Check that only the"
-                        + " instance ID was entered.";
-        };
+    /** The variable references in a value, in order, as written (for example {@code ${ID}}). */
+    public static List<String> variableReferences(@CheckForNull String value) {
+        List<String> found = new ArrayList<>();
+        if (value != null) {
+            Matcher m = VARIABLE.matcher(value);
+            while (m.find()) {
+                found.add(m.group());
+            }
+        }
+        return found;
+    }
+
+    /** The bare name of a reference: {@code ID} for {@code ${ID}} or {@code $ID}. */
+    public static String variableName(String reference) {
+        String name =
+                reference.startsWith("${") ? reference.substring(2, reference.length() - 1) : reference.substring(1);
+        return name.strip();
     }
 
     @CheckForNull
     private static InstanceIdProblem problemOf(@CheckForNull String id) {
         if (id == null || id.isEmpty()) {
             return InstanceIdProblem.MISSING;
+        }
+        if (VARIABLE.matcher(id).find()) {
+            return InstanceIdProblem.UNEXPANDED_VARIABLE;
         }
         // Whitespace first: tabs and line breaks are also control characters, but users think of them as spaces.
         if (id.codePoints().anyMatch(InstanceIds::isWhitespace)) {
@@ -72,15 +86,5 @@ public final class InstanceIds {
 
     private static boolean isWhitespace(int cp) {
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
-    }
-
-    private static String message(InstanceIdProblem problem, @CheckForNull String id) {
-        return switch (problem) {
-            case MISSING -> describe(problem);
-            case TOO_LONG ->
-                "The instance ID is " + id.codePointCount(0, id.length()) + " characters long; at most " + MAX_LENGTH
-                        + " are allowed. Check that only the instance ID was entered.";
-            default -> describe(problem) + " Received: " + Text.quoteForMessage(id, 60) + ".";
-        };
     }
 }

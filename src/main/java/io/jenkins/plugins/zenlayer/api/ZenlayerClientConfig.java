@@ -1,9 +1,15 @@
 package io.jenkins.plugins.zenlayer.api;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.zenlayer.api.InvalidSettingException.Problem;
+import io.jenkins.plugins.zenlayer.api.InvalidSettingException.Setting;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -31,7 +37,11 @@ public final class ZenlayerClientConfig {
     public static final Duration MAX_INITIAL_BACKOFF = Duration.ofMinutes(1);
     public static final int MAX_USER_AGENT_LENGTH = 256;
 
+    /** The product token of the default User-Agent. */
+    public static final String USER_AGENT_PRODUCT = "zenlayer-cloud-jenkins-plugin";
+
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final String endpoint;
     private final String apiVersion;
@@ -42,16 +52,13 @@ public final class ZenlayerClientConfig {
     private final String userAgent;
 
     private ZenlayerClientConfig(Builder b) {
-        this.endpoint = normalizeEndpoint(b.endpoint);
-        this.apiVersion = requireApiVersion(b.apiVersion);
-        this.connectTimeout = requireDuration("connect timeout", b.connectTimeout, MAX_CONNECT_TIMEOUT, false);
-        this.callTimeout = requireDuration("call timeout", b.callTimeout, MAX_CALL_TIMEOUT, false);
-        if (b.maxAttempts < 1 || b.maxAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new IllegalArgumentException("The maximum number of attempts must be between 1 and "
-                    + MAX_ATTEMPTS_LIMIT + " (1 means no retry), got " + b.maxAttempts + ".");
-        }
-        this.maxAttempts = b.maxAttempts;
-        this.initialBackoff = requireDuration("initial backoff", b.initialBackoff, MAX_INITIAL_BACKOFF, true);
+        this.endpoint = checkEndpoint(b.endpoint);
+        this.apiVersion = checkApiVersion(b.apiVersion);
+        this.connectTimeout = checkConnectTimeout(b.connectTimeout);
+        this.callTimeout = checkCallTimeout(b.callTimeout);
+        this.maxAttempts = checkMaxAttempts(b.maxAttempts);
+        this.initialBackoff = requireDuration(
+                Setting.INITIAL_BACKOFF, "initial backoff", b.initialBackoff, MAX_INITIAL_BACKOFF, true);
         this.userAgent = requireUserAgent(b.userAgent == null ? defaultUserAgent() : b.userAgent);
     }
 
@@ -112,10 +119,15 @@ public final class ZenlayerClientConfig {
         return userAgent;
     }
 
-    /** The default User-Agent, {@code zenlayer-cloud-jenkins-plugin/<version>}. */
+    /** The default User-Agent, {@code zenlayer-cloud-jenkins-plugin/<version>}, the version from the jar manifest. */
     public static String defaultUserAgent() {
-        String version = ZenlayerClientConfig.class.getPackage().getImplementationVersion();
-        return "zenlayer-cloud-jenkins-plugin/" + (version == null || version.isBlank() ? "dev" : version.strip());
+        return userAgentFor(ZenlayerClientConfig.class.getPackage().getImplementationVersion());
+    }
+
+    /** {@code zenlayer-cloud-jenkins-plugin/<version>}, the version reduced to characters safe in a header. */
+    static String userAgentFor(@CheckForNull String version) {
+        String v = version == null ? "" : version.strip().replaceAll("[^A-Za-z0-9._+-]", "-");
+        return USER_AGENT_PRODUCT + "/" + (v.isEmpty() ? "dev" : v);
     }
 
     @Override
@@ -142,76 +154,193 @@ public final class ZenlayerClientConfig {
                 + ", initialBackoff=" + initialBackoff + ", userAgent=" + userAgent + "]";
     }
 
-    private static String normalizeEndpoint(@CheckForNull String raw) {
+    /**
+     * The rule for the endpoint: https, or plain http to the local machine only (127.0.0.0/8, ::1 or
+     * {@code localhost}, where a test double or local proxy may listen); a host; no user info, query, fragment or
+     * service path. Host names are never resolved.
+     *
+     * @return the endpoint normalised: scheme, lowercase host, optional port and optional path prefix, no trailing
+     *     slash
+     * @throws InvalidSettingException naming the problem
+     */
+    public static String checkEndpoint(@CheckForNull String raw) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("The Zenlayer API endpoint is blank; use " + DEFAULT_ENDPOINT + ".");
+            throw endpointProblem(
+                    Problem.MISSING, value, "The Zenlayer API endpoint is blank; use " + DEFAULT_ENDPOINT + ".");
         }
         if (value.indexOf('@') >= 0) {
             // Checked before parsing, and the value is never quoted: it may hold a password, and a password with an
             // '@' in it leaves the URL without recognisable user info.
-            throw new IllegalArgumentException(
-                    "The Zenlayer API endpoint must not contain a user name or password; configure credentials separately.");
+            throw endpointProblem(Problem.USER_INFO, value, USER_INFO_MESSAGE);
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
-                    + " is not a valid URL: " + e.getReason() + ".");
+            throw endpointProblem(
+                    Problem.MALFORMED,
+                    value,
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100) + " is not a valid URL: "
+                            + e.getReason() + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
-                    + " must start with https:// (for example " + DEFAULT_ENDPOINT + ").");
+            throw endpointProblem(
+                    Problem.SCHEME,
+                    value,
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                            + " must start with https:// (for example " + DEFAULT_ENDPOINT + ").");
         }
         if (uri.getRawUserInfo() != null) {
             // Never keep credentials that would end up in logs and messages.
-            throw new IllegalArgumentException(
-                    "The Zenlayer API endpoint must not contain a user name or password; configure credentials separately.");
+            throw endpointProblem(Problem.USER_INFO, value, USER_INFO_MESSAGE);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException(
+            throw endpointProblem(
+                    Problem.MALFORMED,
+                    value,
                     "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100) + " has no host name.");
         }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw endpointProblem(
+                    Problem.PLAIN_HTTP,
+                    value,
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                            + " uses plain HTTP: use https://. Plain HTTP is accepted only for a loopback address.");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
-                    + " must not contain a query (?) or fragment (#).");
+            throw endpointProblem(
+                    Problem.QUERY_OR_FRAGMENT,
+                    value,
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
+                            + " must not contain a query (?) or fragment (#).");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         if (path.endsWith(SERVICE_PATH)) {
-            throw new IllegalArgumentException("The Zenlayer API endpoint " + Text.quoteForMessage(value, 100)
-                    + " must not include " + SERVICE_PATH + "; it is added automatically.");
+            throw endpointProblem(
+                    Problem.SERVICE_PATH,
+                    value,
+                    "The Zenlayer API endpoint " + Text.quoteForMessage(value, 100) + " must not include "
+                            + SERVICE_PATH + "; it is added automatically.");
         }
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path;
     }
 
-    private static String requireApiVersion(@CheckForNull String raw) {
+    private static final String USER_INFO_MESSAGE =
+            "The Zenlayer API endpoint must not contain a user name or password; configure credentials separately.";
+
+    private static InvalidSettingException endpointProblem(Problem problem, String value, String message) {
+        return new InvalidSettingException(Setting.ENDPOINT, problem, value, message);
+    }
+
+    /** Whether a URL host names the local machine: 127.0.0.0/8, ::1 or {@code localhost}. Never resolves names. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches()) {
+            String[] octets = h.split("\\.");
+            for (String octet : octets) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            return octets[0].equals("127");
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try {
+                // A bracketed host is an IPv6 literal: parsed, never looked up.
+                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rule for the API version: a date written {@code YYYY-MM-DD}.
+     *
+     * @throws InvalidSettingException naming the problem
+     */
+    public static String checkApiVersion(@CheckForNull String raw) {
         String v = raw == null ? "" : raw.strip();
-        if (!API_VERSION.matcher(v).matches()) {
-            throw new IllegalArgumentException("The Zenlayer API version must look like YYYY-MM-DD (for example "
-                    + DEFAULT_API_VERSION + "), got " + Text.quoteForMessage(v, 40) + ".");
+        boolean valid = API_VERSION.matcher(v).matches();
+        if (valid) {
+            try {
+                LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            throw new InvalidSettingException(
+                    Setting.API_VERSION,
+                    v.isEmpty() ? Problem.MISSING : Problem.MALFORMED,
+                    v,
+                    "The Zenlayer API version must look like YYYY-MM-DD (for example " + DEFAULT_API_VERSION + "), got "
+                            + Text.quoteForMessage(v, 40) + ".");
         }
         return v;
     }
 
-    private static Duration requireDuration(String what, @CheckForNull Duration d, Duration max, boolean zeroAllowed) {
+    /**
+     * The rule for the connect timeout: positive, at most {@link #MAX_CONNECT_TIMEOUT}.
+     *
+     * @throws InvalidSettingException naming the problem
+     */
+    public static Duration checkConnectTimeout(@CheckForNull Duration timeout) {
+        return requireDuration(Setting.CONNECT_TIMEOUT, "connect timeout", timeout, MAX_CONNECT_TIMEOUT, false);
+    }
+
+    /**
+     * The rule for the call timeout: positive, at most {@link #MAX_CALL_TIMEOUT}.
+     *
+     * @throws InvalidSettingException naming the problem
+     */
+    public static Duration checkCallTimeout(@CheckForNull Duration timeout) {
+        return requireDuration(Setting.CALL_TIMEOUT, "call timeout", timeout, MAX_CALL_TIMEOUT, false);
+    }
+
+    /**
+     * The rule for the number of attempts: 1 (no retry) to {@link #MAX_ATTEMPTS_LIMIT}.
+     *
+     * @throws InvalidSettingException naming the problem
+     */
+    public static int checkMaxAttempts(int attempts) {
+        if (attempts < 1 || attempts > MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidSettingException(
+                    Setting.MAX_ATTEMPTS,
+                    Problem.OUT_OF_RANGE,
+                    Integer.toString(attempts),
+                    "The maximum number of attempts must be between 1 and " + MAX_ATTEMPTS_LIMIT
+                            + " (1 means no retry), got " + attempts + ".");
+        }
+        return attempts;
+    }
+
+    private static Duration requireDuration(
+            Setting setting, String what, @CheckForNull Duration d, Duration max, boolean zeroAllowed) {
         if (d == null) {
-            throw new IllegalArgumentException("The " + what + " is not set.");
+            throw new InvalidSettingException(setting, Problem.MISSING, null, "The " + what + " is not set.");
         }
+        String problem = null;
         if (d.isNegative() || (!zeroAllowed && d.isZero())) {
-            throw new IllegalArgumentException(
-                    "The " + what + " must be " + (zeroAllowed ? "zero or positive" : "positive") + ", got " + d + ".");
+            problem =
+                    "The " + what + " must be " + (zeroAllowed ? "zero or positive" : "positive") + ", got " + d + ".";
+        } else if (d.compareTo(max) > 0) {
+            problem = "The " + what + " must be at most " + max + ", got " + d + ".";
+        } else if (!zeroAllowed && d.toMillis() < 1) {
+            problem = "The " + what + " must be at least 1 ms, got " + d + ".";
         }
-        if (d.compareTo(max) > 0) {
-            throw new IllegalArgumentException("The " + what + " must be at most " + max + ", got " + d + ".");
-        }
-        if (!zeroAllowed && d.toMillis() < 1) {
-            throw new IllegalArgumentException("The " + what + " must be at least 1 ms, got " + d + ".");
+        if (problem != null) {
+            throw new InvalidSettingException(setting, Problem.OUT_OF_RANGE, d.toString(), problem);
         }
         return d;
     }
@@ -219,17 +348,24 @@ public final class ZenlayerClientConfig {
     private static String requireUserAgent(String raw) {
         String v = raw.strip();
         if (v.isEmpty()) {
-            throw new IllegalArgumentException("The User-Agent is blank.");
+            throw new InvalidSettingException(Setting.USER_AGENT, Problem.MISSING, v, "The User-Agent is blank.");
         }
         if (v.length() > MAX_USER_AGENT_LENGTH) {
-            throw new IllegalArgumentException(
+            throw new InvalidSettingException(
+                    Setting.USER_AGENT,
+                    Problem.OUT_OF_RANGE,
+                    v,
                     "The User-Agent is longer than " + MAX_USER_AGENT_LENGTH + " characters (" + v.length() + ").");
         }
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c < ' ' || c >= 0x7F) {
-                throw new IllegalArgumentException("The User-Agent may contain only printable ASCII characters; "
-                        + Text.quoteForMessage(v, 80) + " has another one at position " + (i + 1) + ".");
+                throw new InvalidSettingException(
+                        Setting.USER_AGENT,
+                        Problem.MALFORMED,
+                        v,
+                        "The User-Agent may contain only printable ASCII characters; " + Text.quoteForMessage(v, 80)
+                                + " has another one at position " + (i + 1) + ".");
             }
         }
         return v;

@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -21,9 +20,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
 import okio.BufferedSink;
-import okio.BufferedSource;
 
 /** The {@link ZenlayerService} returned by {@link ZenlayerClient#service}. */
 final class ZenlayerServiceImpl implements ZenlayerService {
@@ -108,47 +105,29 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         HttpUrl url = HttpUrl.get(config.serviceUrl());
         String host = hostHeader(url);
         List<AttemptRecord> attempts = new ArrayList<>();
-        int firstAmbiguous = 0;
+        int firstLost = 0;
         for (int number = 1; ; number++) {
             checkNotCancelled();
-            long start = System.nanoTime();
-            Answers.Result result = attempt(http, url, host, action, body);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            boolean willRetry = result.retryable() && number < config.maxAttempts() && !result.success();
-            AttemptRecord record = new AttemptRecord(
-                    number,
-                    elapsed,
-                    result.httpStatus(),
-                    result.code(),
-                    result.requestId(),
-                    redactor.redact(result.summary()),
-                    result.requestSent(),
-                    willRetry);
+            AttemptRecord record = attempt(http, url, host, action, body, number);
             attempts.add(record);
             notify(() -> events.onAttempt(record));
 
-            if (result.success()) {
-                CallOutcome outcome = CallOutcome.success(action, instanceId, result.requestId(), attempts);
-                Long totalCount = result.totalCount();
-                return totalCount == null ? outcome : outcome.withTotalCount(totalCount);
+            if (record.succeeded()) {
+                return CallOutcome.of(action, instanceId, attempts);
             }
-            if (result.noAnswerAfterSending() && firstAmbiguous == 0) {
-                firstAmbiguous = number;
+            if (record.answerLost() && firstLost == 0) {
+                firstLost = number;
             }
-            if (inferFromAmbiguousRetry
-                    && firstAmbiguous != 0
-                    && ZenlayerErrorCodes.isNoPendingDowngrade(result.code())) {
-                String note = "Attempt " + firstAmbiguous + " was sent but its answer was lost; attempt " + number
-                        + " found no pending downgrade (" + result.code() + "). The earlier attempt most likely"
-                        + " cancelled the downgrade.";
-                return CallOutcome.inferredSuccess(action, instanceId, result.requestId(), attempts, note);
+            boolean lostAnswerMatters = inferFromAmbiguousRetry && firstLost != 0;
+            if (lostAnswerMatters && ZenlayerErrorCodes.isNoPendingDowngrade(record.code())) {
+                return CallOutcome.afterLostAnswer(
+                        action, instanceId, attempts, CallOutcome.LostAnswer.INFERRED_SUCCESS, firstLost);
             }
-            if (!willRetry) {
-                String note = inferFromAmbiguousRetry && firstAmbiguous != 0
-                        ? "Attempt " + firstAmbiguous + " was sent but its answer was lost, so the downgrade may"
-                                + " already have been cancelled; check the instance before trying again."
-                        : null;
-                return CallOutcome.failure(action, instanceId, finalError(result, number), attempts, note);
+            if (!record.willRetry()) {
+                return lostAnswerMatters
+                        ? CallOutcome.afterLostAnswer(
+                                action, instanceId, attempts, CallOutcome.LostAnswer.MAY_HAVE_TAKEN_EFFECT, firstLost)
+                        : CallOutcome.of(action, instanceId, attempts);
             }
             Duration wait = backoffBefore(number + 1);
             int next = number + 1;
@@ -159,15 +138,6 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         }
     }
 
-    private ApiError finalError(Answers.Result result, int attempts) {
-        ApiError error = Objects.requireNonNull(result.error(), "a failed attempt carries an error");
-        String message = redactor.redact(error.message());
-        if (attempts > 1 && result.retryable()) {
-            message = message + (message.endsWith(".") ? "" : ".") + " Gave up after " + attempts + " attempts.";
-        }
-        return new ApiError(error.httpStatus(), error.code(), message, error.requestId());
-    }
-
     /** Nominal initial·2^(n-2) before attempt n, i.e. 1 s, 2 s, 4 s by default, with ±{@link #JITTER}. */
     Duration backoffBefore(int nextAttempt) {
         long nominal = config.initialBackoff().toNanos() << Math.min(nextAttempt - 2, 20);
@@ -175,7 +145,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         return Duration.ofNanos(Math.round(nominal * factor));
     }
 
-    private Answers.Result attempt(OkHttpClient http, HttpUrl url, String host, String action, byte[] body)
+    private AttemptRecord attempt(OkHttpClient http, HttpUrl url, String host, String action, byte[] body, int number)
             throws InterruptedException {
         Request.Builder request = new Request.Builder()
                 .url(url)
@@ -200,7 +170,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         AttemptTracker tracker = new AttemptTracker();
         request.tag(AttemptTracker.class, tracker);
         Call call = http.newCall(request.build());
-        InFlight current = new InFlight(call);
+        InFlight current = new InFlight(call, tracker, number, number < config.maxAttempts());
         inFlight.set(current);
         try {
             if (cancelled) {
@@ -220,14 +190,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
                 call.cancel();
                 throw cancelledException();
             }
-            if (answer instanceof Answers.Raw raw) {
-                return Answers.fromResponse(raw, redactor);
-            }
-            IOException failure = (IOException) answer;
-            // Only the call timeout cancels a call that this service did not cancel.
-            boolean callTimedOut = call.isCanceled() && failure instanceof InterruptedIOException;
-            return Answers.fromFailure(
-                    failure, tracker.requestSent(), tracker.connected(), callTimedOut, config.callTimeout(), redactor);
+            return (AttemptRecord) answer;
         } finally {
             inFlight.compareAndSet(current, null);
         }
@@ -260,15 +223,24 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
     }
 
-    /** One HTTP attempt: its call and the answer, completed by OkHttp's callback or by {@link #cancel()}. */
-    private static final class InFlight implements Callback {
+    /**
+     * One HTTP attempt: its call and its classified answer, completed by OkHttp's callback or by {@link #cancel()}.
+     */
+    private final class InFlight implements Callback {
         static final Object ABORTED = new Object();
 
         final Call call;
+        final AttemptTracker tracker;
+        final int number;
+        final boolean mayRetry;
+        final long start = System.nanoTime();
         final CompletableFuture<Object> answer = new CompletableFuture<>();
 
-        InFlight(Call call) {
+        InFlight(Call call, AttemptTracker tracker, int number, boolean mayRetry) {
             this.call = call;
+            this.tracker = tracker;
+            this.number = number;
+            this.mayRetry = mayRetry;
         }
 
         void abort() {
@@ -276,31 +248,26 @@ final class ZenlayerServiceImpl implements ZenlayerService {
             call.cancel();
         }
 
+        private Answers.Attempt attempt() {
+            return new Answers.Attempt(number, Duration.ofNanos(System.nanoTime() - start), mayRetry, redactor);
+        }
+
         @Override
         public void onFailure(Call call, IOException e) {
-            answer.complete(e);
+            // Only the call timeout cancels a call that this service did not cancel.
+            boolean callTimedOut = call.isCanceled() && e instanceof InterruptedIOException;
+            answer.complete(Answers.fromFailure(
+                    attempt(), e, tracker.requestSent(), tracker.connected(), callTimedOut, config.callTimeout()));
         }
 
         @Override
         public void onResponse(Call call, Response response) {
-            try (response) {
-                // Buffers at most one byte past the limit in Okio's pooled segments, so a call allocates no read
-                // buffer of its own (InputStream.readNBytes would take 16 KiB per call for a body of ~100 bytes).
-                BufferedSource source = response.body().source();
-                boolean truncated = source.request(Answers.MAX_BODY_BYTES + 1L);
-                Buffer buffered = source.getBuffer();
-                byte[] bytes = buffered.readByteArray(Math.min(buffered.size(), Answers.MAX_BODY_BYTES));
-                answer.complete(new Answers.Raw(
-                        response.code(),
-                        response.header("Content-Type"),
-                        response.header("cf-mitigated"),
-                        response.header("Location"),
-                        bytes,
-                        truncated));
+            try {
+                answer.complete(Answers.fromResponse(attempt(), response));
             } catch (IOException e) {
-                answer.complete(e);
+                onFailure(call, e);
             } catch (RuntimeException e) {
-                answer.complete(new IOException("failed to read the response", e));
+                onFailure(call, new IOException("failed to read the response", e));
             }
         }
     }

@@ -2,26 +2,20 @@ package io.jenkins.plugins.zenlayer.config;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.InvalidSettingException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jvnet.localizer.Localizable;
 
 /**
- * How to reach the Zenlayer API: endpoint, API version, timeouts and retries, with their validation rules.
- *
- * <p>The endpoint must use HTTPS; plain HTTP is accepted only for a loopback address (127.0.0.0/8, ::1 or
- * {@code localhost}), where a local test double or proxy may listen. Host names are never resolved while checking.
+ * How to reach the Zenlayer API, as configured: endpoint, API version, timeouts in seconds and retries. Every value is
+ * checked by the client's own rule ({@link ZenlayerClientConfig}'s {@code check*} methods); this class only converts
+ * units and words the client's findings in the user's language, for the form checks, the save, Configuration as Code
+ * and the build alike.
  *
  * @param endpoint base URL, for example {@code https://console.zenlayer.com}
  * @param apiVersion value of {@code X-ZC-Version}, {@code YYYY-MM-DD}
@@ -42,9 +36,6 @@ public record ConnectionSettings(
     public static final int MAX_CALL_TIMEOUT_SECONDS = (int) ZenlayerClientConfig.MAX_CALL_TIMEOUT.toSeconds();
     public static final int MAX_RETRIES = ZenlayerClientConfig.MAX_ATTEMPTS_LIMIT - 1;
 
-    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     /** The defaults, as documented for the Zenlayer API. */
     public static ConnectionSettings defaults() {
         return new ConnectionSettings(
@@ -60,12 +51,9 @@ public record ConnectionSettings(
         List<String> problems = new ArrayList<>();
         endpointProblem(endpoint).ifPresent(problems::add);
         apiVersionProblem(apiVersion).ifPresent(problems::add);
-        rangeProblem(connectTimeoutSeconds, 1, MAX_CONNECT_TIMEOUT_SECONDS, Messages._Settings_connectTimeout())
-                .ifPresent(problems::add);
-        rangeProblem(callTimeoutSeconds, 1, MAX_CALL_TIMEOUT_SECONDS, Messages._Settings_callTimeout())
-                .ifPresent(problems::add);
-        rangeProblem(maxRetries, 0, MAX_RETRIES, Messages._Settings_maxRetries())
-                .ifPresent(problems::add);
+        WholeNumber.CONNECT_TIMEOUT_SECONDS.problem(connectTimeoutSeconds).ifPresent(problems::add);
+        WholeNumber.CALL_TIMEOUT_SECONDS.problem(callTimeoutSeconds).ifPresent(problems::add);
+        WholeNumber.MAX_RETRIES.problem(maxRetries).ifPresent(problems::add);
         return problems;
     }
 
@@ -74,14 +62,13 @@ public record ConnectionSettings(
      *
      * @throws IllegalArgumentException if the client rejects a value
      */
-    public ZenlayerClientConfig toClientConfig(String userAgent) {
+    public ZenlayerClientConfig toClientConfig() {
         return ZenlayerClientConfig.builder()
-                .endpoint(endpoint.strip())
-                .apiVersion(apiVersion.strip())
+                .endpoint(endpoint)
+                .apiVersion(apiVersion)
                 .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                 .callTimeout(Duration.ofSeconds(callTimeoutSeconds))
                 .maxAttempts(maxRetries + 1)
-                .userAgent(userAgent)
                 .build();
     }
 
@@ -92,102 +79,95 @@ public record ConnectionSettings(
 
     /** What is wrong with an endpoint URL, if anything. */
     public static Optional<String> endpointProblem(@CheckForNull String endpoint) {
-        String value = endpoint == null ? "" : endpoint.strip();
-        if (value.isEmpty()) {
-            return Optional.of(Messages.Settings_endpointMissing(DEFAULT_ENDPOINT));
-        }
-        if (value.indexOf('@') >= 0) {
-            // Checked before parsing, and the value is not repeated: it may hold a password, and a password with
-            // an '@' in it leaves the URL without recognisable user info.
-            return Optional.of(Messages.Settings_endpointUserInfo());
-        }
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            return Optional.of(Messages.Settings_endpointMalformed(value));
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost();
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of(Messages.Settings_endpointScheme(value));
-        }
-        if (host == null || host.isEmpty()) {
-            return Optional.of(Messages.Settings_endpointMalformed(value));
-        }
-        if (scheme.equals("http") && !isLoopback(host)) {
-            return Optional.of(Messages.Settings_endpointPlainHttp(value));
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return Optional.of(Messages.Settings_endpointQuery(value));
-        }
-        try {
-            // Whatever else the client would refuse at build time (such as a path that already ends in the
-            // service path) is refused by the form too.
-            ZenlayerClientConfig.builder().endpoint(value).build();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    /** Whether a URL host names the local machine: 127.0.0.0/8, ::1 or {@code localhost}. Never resolves names. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(h).matches()) {
-            String[] octets = h.split("\\.");
-            for (String octet : octets) {
-                if (Integer.parseInt(octet) > 255) {
-                    return false;
-                }
-            }
-            return octets[0].equals("127");
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            try {
-                // A bracketed host is an IPv6 literal: parsed, never looked up.
-                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
+        return problemOf(() -> ZenlayerClientConfig.checkEndpoint(endpoint));
     }
 
     /** What is wrong with an API version, if anything. */
     public static Optional<String> apiVersionProblem(@CheckForNull String apiVersion) {
-        String value = apiVersion == null ? "" : apiVersion.strip();
-        if (!API_VERSION.matcher(value).matches()) {
-            return Optional.of(Messages.Settings_apiVersionMalformed(value, DEFAULT_API_VERSION));
-        }
-        try {
-            LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return Optional.of(Messages.Settings_apiVersionMalformed(value, DEFAULT_API_VERSION));
-        }
-        return Optional.empty();
+        return problemOf(() -> ZenlayerClientConfig.checkApiVersion(apiVersion));
     }
 
-    /** What is wrong with a whole number typed into a form, if anything. */
-    public static Optional<String> rangeProblem(@CheckForNull String value, int min, int max, Localizable what) {
-        String text = value == null ? "" : value.strip();
-        int number;
-        try {
-            number = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return Optional.of(Messages.Settings_notANumber(what, min, max));
+    /** The whole-number settings, in the units users configure, each checked by the client's rule. */
+    public enum WholeNumber {
+        CONNECT_TIMEOUT_SECONDS(1, MAX_CONNECT_TIMEOUT_SECONDS, Messages._Settings_connectTimeout()) {
+            @Override
+            void check(int value) {
+                ZenlayerClientConfig.checkConnectTimeout(Duration.ofSeconds(value));
+            }
+        },
+        CALL_TIMEOUT_SECONDS(1, MAX_CALL_TIMEOUT_SECONDS, Messages._Settings_callTimeout()) {
+            @Override
+            void check(int value) {
+                ZenlayerClientConfig.checkCallTimeout(Duration.ofSeconds(value));
+            }
+        },
+        MAX_RETRIES(0, ConnectionSettings.MAX_RETRIES, Messages._Settings_maxRetries()) {
+            @Override
+            void check(int value) {
+                // Users configure retries; the client counts attempts, the first one included.
+                ZenlayerClientConfig.checkMaxAttempts(value + 1);
+            }
+        };
+
+        private final int min;
+        private final int max;
+        private final Localizable what;
+
+        WholeNumber(int min, int max, Localizable what) {
+            this.min = min;
+            this.max = max;
+            this.what = what;
         }
-        return rangeProblem(number, min, max, what);
+
+        /** @throws InvalidSettingException if the client refuses the value */
+        abstract void check(int value);
+
+        /** What is wrong with a value, if anything. */
+        public Optional<String> problem(int value) {
+            try {
+                check(value);
+                return Optional.empty();
+            } catch (InvalidSettingException e) {
+                return Optional.of(Messages.Settings_outOfRange(what, value, min, max));
+            }
+        }
+
+        /** What is wrong with a value typed into a form or a YAML file, which may not be a whole number at all. */
+        public Optional<String> problem(@CheckForNull String text) {
+            Integer value = parse(text);
+            return value == null ? Optional.of(Messages.Settings_notANumber(what, min, max)) : problem(value);
+        }
+
+        /**
+         * A value that passes {@link #problem(int)}; {@code null} stands for text that was not a whole number.
+         *
+         * @throws IllegalArgumentException with the problem, if it does not pass
+         */
+        public int require(@CheckForNull Integer value) {
+            Optional<String> problem =
+                    value == null ? Optional.of(Messages.Settings_notANumber(what, min, max)) : problem(value);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
+            }
+            return value;
+        }
+
+        @CheckForNull
+        private static Integer parse(@CheckForNull String text) {
+            try {
+                return text == null ? null : Integer.valueOf(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
-    /** What is wrong with a whole number, if anything. */
-    public static Optional<String> rangeProblem(int value, int min, int max, Localizable what) {
-        if (value < min || value > max) {
-            return Optional.of(Messages.Settings_outOfRange(what, value, min, max));
+    private static Optional<String> problemOf(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (InvalidSettingException e) {
+            return Optional.of(Wording.settingProblem(e));
         }
-        return Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
@@ -37,12 +38,7 @@ public final class ConnectionTest {
         if (auth == null) {
             return FormValidation.error(resolution.problem());
         }
-        ZenlayerClientConfig config;
-        try {
-            config = settings.toClientConfig(ZenlayerClients.userAgent());
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        ZenlayerClientConfig config = settings.toClientConfig();
         CallOutcome outcome;
         try {
             outcome = ZenlayerClients.service(auth, config).describeInstancesProbe(AttemptListener.NONE);
@@ -61,6 +57,6 @@ public final class ConnectionTest {
             Long count = outcome.totalCount();
             return Messages.TestConnection_success(endpoint, count == null ? "?" : count.toString(), requestId);
         }
-        return Messages.TestConnection_failure(endpoint, outcome.code(), outcome.message(), requestId);
+        return Messages.TestConnection_failure(endpoint, outcome.code(), Wording.errorMessage(outcome), requestId);
     }
 }

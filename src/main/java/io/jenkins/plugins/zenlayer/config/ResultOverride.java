@@ -9,7 +9,11 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -39,6 +43,31 @@ public final class ResultOverride implements Describable<ResultOverride> {
     /** {@code SUCCESS}, {@code UNSTABLE} or {@code FAILURE}. */
     public String getResult() {
         return result;
+    }
+
+    /** A modifiable copy of a configured list, without {@code null} entries; empty for {@code null}. */
+    public static List<ResultOverride> copyOf(@CheckForNull List<ResultOverride> overrides) {
+        List<ResultOverride> copy = new ArrayList<>();
+        if (overrides != null) {
+            overrides.stream().filter(Objects::nonNull).forEach(copy::add);
+        }
+        return copy;
+    }
+
+    /**
+     * The overrides of a submitted form's {@code resultOverrides} value: one object or an array of objects with
+     * {@code code} and {@code result}; empty when the form has none.
+     */
+    static List<ResultOverride> fromJson(@CheckForNull Object submitted) {
+        List<ResultOverride> list = new ArrayList<>();
+        if (submitted instanceof JSONObject one) {
+            list.add(new ResultOverride(one.optString("code"), one.optString("result")));
+        } else if (submitted instanceof JSONArray many) {
+            for (Object item : many) {
+                list.addAll(fromJson(item));
+            }
+        }
+        return list;
     }
 
     @Override

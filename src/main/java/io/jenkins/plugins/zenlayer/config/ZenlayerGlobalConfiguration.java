@@ -9,11 +9,13 @@ import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.config.ConnectionSettings.WholeNumber;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -77,10 +79,11 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return endpoint;
     }
 
+    /** Blank restores the default. @throws IllegalArgumentException naming the problem */
     @DataBoundSetter
     public void setEndpoint(@CheckForNull String endpoint) {
-        String value = blankToNull(endpoint);
-        this.endpoint = value == null ? ConnectionSettings.DEFAULT_ENDPOINT : value;
+        this.endpoint =
+                require(orDefault(endpoint, ConnectionSettings.DEFAULT_ENDPOINT), ConnectionSettings::endpointProblem);
         save();
     }
 
@@ -88,10 +91,11 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return apiVersion;
     }
 
+    /** Blank restores the default. @throws IllegalArgumentException naming the problem */
     @DataBoundSetter
     public void setApiVersion(@CheckForNull String apiVersion) {
-        String value = blankToNull(apiVersion);
-        this.apiVersion = value == null ? ConnectionSettings.DEFAULT_API_VERSION : value;
+        this.apiVersion = require(
+                orDefault(apiVersion, ConnectionSettings.DEFAULT_API_VERSION), ConnectionSettings::apiVersionProblem);
         save();
     }
 
@@ -99,9 +103,16 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return connectTimeoutSeconds;
     }
 
+    /**
+     * Takes an {@code Integer}: Stapler and Configuration as Code turn text that is not a whole number (say
+     * {@code "many"} in a YAML file) into {@code null} for it, which is refused, where an {@code int} would silently
+     * become 0.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
     @DataBoundSetter
-    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
-        this.connectTimeoutSeconds = connectTimeoutSeconds;
+    public void setConnectTimeoutSeconds(@CheckForNull Integer connectTimeoutSeconds) {
+        this.connectTimeoutSeconds = WholeNumber.CONNECT_TIMEOUT_SECONDS.require(connectTimeoutSeconds);
         save();
     }
 
@@ -109,9 +120,10 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return callTimeoutSeconds;
     }
 
+    /** Like {@link #setConnectTimeoutSeconds}. @throws IllegalArgumentException naming the problem */
     @DataBoundSetter
-    public void setCallTimeoutSeconds(int callTimeoutSeconds) {
-        this.callTimeoutSeconds = callTimeoutSeconds;
+    public void setCallTimeoutSeconds(@CheckForNull Integer callTimeoutSeconds) {
+        this.callTimeoutSeconds = WholeNumber.CALL_TIMEOUT_SECONDS.require(callTimeoutSeconds);
         save();
     }
 
@@ -120,9 +132,10 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return maxRetries;
     }
 
+    /** Like {@link #setConnectTimeoutSeconds}. @throws IllegalArgumentException naming the problem */
     @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+    public void setMaxRetries(@CheckForNull Integer maxRetries) {
+        this.maxRetries = WholeNumber.MAX_RETRIES.require(maxRetries);
         save();
     }
 
@@ -130,35 +143,69 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return resultOverrides == null ? List.of() : List.copyOf(resultOverrides);
     }
 
+    /** @throws IllegalArgumentException listing every problem of the list */
     @DataBoundSetter
     public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
-        this.resultOverrides = copyOf(resultOverrides);
+        List<ResultOverride> list = ResultOverride.copyOf(resultOverrides);
+        List<String> problems = ResultPolicy.problems(list, Messages.Where_global());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems));
+        }
+        this.resultOverrides = list;
         save();
     }
 
     /**
-     * Binds the submitted form. A form whose override list was emptied submits no list at all, so the list is reset
-     * before binding, as the Configuration as Code developer guide recommends.
+     * Checks the submitted form with the same rules as the setters, naming the first invalid field, then binds it. A
+     * form whose override list was emptied submits no list at all, so the list is reset before binding, as the
+     * Configuration as Code developer guide recommends.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        for (Map.Entry<String, Function<String, Optional<String>>> rule : FIELD_RULES.entrySet()) {
+            String field = rule.getKey();
+            if (json.has(field)) {
+                Optional<String> problem = rule.getValue().apply(json.getString(field));
+                if (problem.isPresent()) {
+                    throw new FormException(problem.get(), field);
+                }
+            }
+        }
+        List<String> overrideProblems =
+                ResultPolicy.problems(ResultOverride.fromJson(json.opt("resultOverrides")), Messages.Where_global());
+        if (!overrideProblems.isEmpty()) {
+            throw new FormException(String.join(" ", overrideProblems), "resultOverrides");
+        }
         this.resultOverrides = new ArrayList<>();
         req.bindJSON(this, json);
         save();
         return true;
     }
 
+    /** The rule of each text field of the form; a blank endpoint or API version means the default. */
+    private static final Map<String, Function<String, Optional<String>>> FIELD_RULES = Map.of(
+            "endpoint", v -> ConnectionSettings.endpointProblem(orDefault(v, ConnectionSettings.DEFAULT_ENDPOINT)),
+            "apiVersion",
+                    v -> ConnectionSettings.apiVersionProblem(orDefault(v, ConnectionSettings.DEFAULT_API_VERSION)),
+            "connectTimeoutSeconds", WholeNumber.CONNECT_TIMEOUT_SECONDS::problem,
+            "callTimeoutSeconds", WholeNumber.CALL_TIMEOUT_SECONDS::problem,
+            "maxRetries", WholeNumber.MAX_RETRIES::problem);
+
+    private static String orDefault(@CheckForNull String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String require(String value, Function<String, Optional<String>> rule) {
+        Optional<String> problem = rule.apply(value);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return value;
+    }
+
     /** The connection settings as configured, without validation. */
     public ConnectionSettings getConnectionSettings() {
         return new ConnectionSettings(endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, maxRetries);
-    }
-
-    private static List<ResultOverride> copyOf(@CheckForNull List<ResultOverride> overrides) {
-        List<ResultOverride> copy = new ArrayList<>();
-        if (overrides != null) {
-            overrides.stream().filter(Objects::nonNull).forEach(copy::add);
-        }
-        return copy;
     }
 
     @CheckForNull
@@ -179,45 +226,35 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckEndpoint(@QueryParameter String value) {
-        if (!FormAccess.canConfigure(null)) {
-            return FormValidation.ok();
-        }
-        return toValidation(ConnectionSettings.endpointProblem(value));
+        return checkField("endpoint", value);
     }
 
     @POST
     public FormValidation doCheckApiVersion(@QueryParameter String value) {
-        if (!FormAccess.canConfigure(null)) {
-            return FormValidation.ok();
-        }
-        return toValidation(ConnectionSettings.apiVersionProblem(value));
+        return checkField("apiVersion", value);
     }
 
     @POST
     public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-        if (!FormAccess.canConfigure(null)) {
-            return FormValidation.ok();
-        }
-        return toValidation(ConnectionSettings.rangeProblem(
-                value, 1, ConnectionSettings.MAX_CONNECT_TIMEOUT_SECONDS, Messages._Settings_connectTimeout()));
+        return checkField("connectTimeoutSeconds", value);
     }
 
     @POST
     public FormValidation doCheckCallTimeoutSeconds(@QueryParameter String value) {
-        if (!FormAccess.canConfigure(null)) {
-            return FormValidation.ok();
-        }
-        return toValidation(ConnectionSettings.rangeProblem(
-                value, 1, ConnectionSettings.MAX_CALL_TIMEOUT_SECONDS, Messages._Settings_callTimeout()));
+        return checkField("callTimeoutSeconds", value);
     }
 
     @POST
     public FormValidation doCheckMaxRetries(@QueryParameter String value) {
+        return checkField("maxRetries", value);
+    }
+
+    /** The form check of a field: its rule, for administrators only. */
+    private static FormValidation checkField(String field, @CheckForNull String value) {
         if (!FormAccess.canConfigure(null)) {
             return FormValidation.ok();
         }
-        return toValidation(ConnectionSettings.rangeProblem(
-                value, 0, ConnectionSettings.MAX_RETRIES, Messages._Settings_maxRetries()));
+        return FIELD_RULES.get(field).apply(value).map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 
     /**
@@ -232,25 +269,18 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
             @QueryParameter String connectTimeoutSeconds,
             @QueryParameter String callTimeoutSeconds) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        Integer connect = parseOrNull(connectTimeoutSeconds);
-        Integer call = parseOrNull(callTimeoutSeconds);
-        if (connect == null || call == null) {
-            return FormValidation.error(Messages.TestConnection_badNumbers());
+        Optional<String> badNumber = WholeNumber.CONNECT_TIMEOUT_SECONDS
+                .problem(connectTimeoutSeconds)
+                .or(() -> WholeNumber.CALL_TIMEOUT_SECONDS.problem(callTimeoutSeconds));
+        if (badNumber.isPresent()) {
+            return FormValidation.error(badNumber.get());
         }
-        ConnectionSettings settings = new ConnectionSettings(endpoint, apiVersion, connect, call, 0);
+        ConnectionSettings settings = new ConnectionSettings(
+                endpoint,
+                apiVersion,
+                Integer.parseInt(connectTimeoutSeconds.strip()),
+                Integer.parseInt(callTimeoutSeconds.strip()),
+                0);
         return ConnectionTest.run(null, credentialsId, settings);
-    }
-
-    @CheckForNull
-    private static Integer parseOrNull(@CheckForNull String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static FormValidation toValidation(Optional<String> problem) {
-        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
     }
 }

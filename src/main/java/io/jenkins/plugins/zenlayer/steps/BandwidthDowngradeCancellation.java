@@ -6,10 +6,12 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InstanceIds;
 import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
@@ -30,7 +32,7 @@ import java.util.Optional;
 /**
  * Cancels the pending bandwidth downgrade of one instance for a build: shared by the Pipeline step and the freestyle
  * build step. Checks the input and the configuration, calls the API, logs every attempt and the result, records the
- * call on the build, and returns the decision; {@link #apply} then sets the build result.
+ * call on the build, and returns it with the result it leads to; {@link #apply} then sets the build result.
  */
 public final class BandwidthDowngradeCancellation {
 
@@ -67,13 +69,15 @@ public final class BandwidthDowngradeCancellation {
      * @throws AbortException if the input or the configuration cannot be used; nothing is sent then
      * @throws InterruptedException if the build is aborted or {@link #cancel()} is called
      */
-    public CancellationReport perform() throws IOException, InterruptedException {
+    public ZenlayerCall perform() throws IOException, InterruptedException {
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
         ConnectionSettings settings = global.getConnectionSettings();
         List<ResultOverride> globalOverrides = global.getResultOverrides();
 
         List<String> problems = new ArrayList<>();
-        InstanceIdInput.problem(instanceId).ifPresent(problems::add);
+        InstanceIds.check(instanceId)
+                .map(problem -> Wording.instanceIdProblem(problem, instanceId))
+                .ifPresent(problems::add);
         problems.addAll(ResultPolicy.problems(stepOverrides, Messages.Where_step()));
         problems.addAll(ResultPolicy.problems(globalOverrides, Messages.Where_global()));
         problems.addAll(settings.problems());
@@ -86,12 +90,7 @@ public final class BandwidthDowngradeCancellation {
         }
 
         ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run);
-        ZenlayerClientConfig config;
-        try {
-            config = settings.toClientConfig(ZenlayerClients.userAgent());
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
+        ZenlayerClientConfig config = settings.toClientConfig();
         String id = instanceId.strip();
         PrintStream log = listener.getLogger();
         log.println(CallLog.start(
@@ -110,20 +109,18 @@ public final class BandwidthDowngradeCancellation {
         try {
             outcome = current.cancelInstanceBandwidthDowngrade(id, new LoggingAttemptListener(log));
         } catch (InvalidRequestException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(Wording.instanceIdProblem(e.problem(), id));
         } finally {
             service = null;
         }
 
         ResultPolicy.Decision decision =
                 ResultPolicy.decide(outcome.success(), outcome.code(), stepOverrides, globalOverrides);
-        if (outcome.note() != null) {
-            log.println(CallLog.note(outcome.note()));
-        }
+        CallLog.note(outcome).ifPresent(log::println);
         log.println(CallLog.result(outcome, decision));
-        CancellationReport report = new CancellationReport(id, outcome, decision);
-        ZenlayerCallsAction.record(run, report.toCall(System.currentTimeMillis()));
-        return report;
+        ZenlayerCall call = ZenlayerCall.of(outcome, decision, System.currentTimeMillis());
+        ZenlayerCallsAction.record(run, call);
+        return call;
     }
 
     /**
@@ -139,17 +136,17 @@ public final class BandwidthDowngradeCancellation {
     }
 
     /**
-     * Sets the build result for a report: UNSTABLE marks the build and logs a warning; FAILURE throws.
+     * Sets the build result for a call: UNSTABLE marks the build and logs a warning; FAILURE throws.
      *
      * @throws AbortException for FAILURE, with the code, message and request ID
      */
-    public static void apply(CancellationReport report, Run<?, ?> run, TaskListener listener) throws AbortException {
-        BuildOutcome outcome = report.buildOutcome();
+    public static void apply(ZenlayerCall call, Run<?, ?> run, TaskListener listener) throws AbortException {
+        BuildOutcome outcome = call.buildOutcome();
         if (outcome == BuildOutcome.FAILURE) {
-            throw new AbortException(report.failureMessage());
+            throw new AbortException(call.failureMessage());
         }
         if (outcome == BuildOutcome.UNSTABLE) {
-            listener.getLogger().println("WARNING: " + report.unstableReason());
+            listener.getLogger().println("WARNING: " + call.unstableReason());
             run.setResult(Result.UNSTABLE);
         }
     }

@@ -2,11 +2,13 @@ package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The build log lines of a call. Every line starts with {@value #PREFIX}; none contains a secret, and text that came
@@ -51,33 +53,14 @@ public final class CallLog {
         String line = outcome.success()
                 ? Messages.CallLog_resultSuccess(decision.outcome(), requestId)
                 : Messages.CallLog_resultFailure(
-                        decision.outcome(), requestId, oneLine(outcome.code()), oneLine(outcome.message()));
+                        decision.outcome(), requestId, oneLine(outcome.code()), oneLine(Wording.errorMessage(outcome)));
         return PREFIX + line + overrideSuffix(decision.source());
     }
 
-    /** An explanation the client attached to the outcome, for example when success was inferred after a retry. */
-    public static String note(String note) {
-        return PREFIX + Messages.CallLog_note(oneLine(note));
-    }
-
-    /** The message of the exception that fails the build. */
-    public static String failureMessage(String action, String instanceId, CallOutcome outcome) {
-        return Messages.CallLog_failure(
-                action,
-                oneLine(instanceId),
-                oneLine(outcome.code()),
-                oneLine(outcome.message()),
-                requestIdText(outcome.requestId()));
-    }
-
-    /** Why the build is unstable; shown after {@code WARNING:} and on the Pipeline step. */
-    public static String unstableReason(String action, String instanceId, CallOutcome outcome) {
-        return Messages.CallLog_unstable(
-                action,
-                oneLine(instanceId),
-                oneLine(outcome.code()),
-                oneLine(outcome.message()),
-                requestIdText(outcome.requestId()));
+    /** What an attempt whose answer was lost means for the call, if one was; empty otherwise. */
+    public static Optional<String> note(CallOutcome outcome) {
+        return Optional.ofNullable(Wording.lostAnswerNote(outcome))
+                .map(n -> PREFIX + Messages.CallLog_note(oneLine(n)));
     }
 
     static String requestIdText(@CheckForNull String requestId) {

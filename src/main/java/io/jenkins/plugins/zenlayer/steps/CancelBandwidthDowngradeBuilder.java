@@ -4,10 +4,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -17,9 +18,6 @@ import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -30,8 +28,12 @@ import org.kohsuke.stapler.verb.POST;
  * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
  * without a workspace. Build variables in the instance ID are expanded; the request ID is exported to later steps as
  * {@value ZenlayerCallsAction#REQUEST_ID_VARIABLE}.
+ *
+ * <p>Deliberately not a {@code SimpleBuildStep}: Pipeline has one entry point for this action,
+ * {@code zenlayerCancelBandwidthDowngrade}, which returns the result map; a second one through {@code step(...)} would
+ * return nothing.
  */
-public class CancelBandwidthDowngradeBuilder extends Builder implements SimpleBuildStep {
+public class CancelBandwidthDowngradeBuilder extends Builder {
 
     private final String instanceId;
     private String credentialsId;
@@ -63,30 +65,24 @@ public class CancelBandwidthDowngradeBuilder extends Builder implements SimpleBu
 
     @DataBoundSetter
     public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
-        this.resultOverrides = new ArrayList<>();
-        if (resultOverrides != null) {
-            resultOverrides.stream().filter(Objects::nonNull).forEach(this.resultOverrides::add);
-        }
+        this.resultOverrides = ResultOverride.copyOf(resultOverrides);
     }
 
+    /** Expands the build's environment (parameters included) in the instance ID, as freestyle steps do. */
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
+        EnvVars env = build.getEnvironment(listener);
         String expanded = instanceId == null ? null : env.expand(instanceId);
-        CancellationReport report = new BandwidthDowngradeCancellation(
-                        run, listener, expanded, credentialsId, getResultOverrides())
+        ZenlayerCall call = new BandwidthDowngradeCancellation(
+                        build, listener, expanded, credentialsId, getResultOverrides())
                 .perform();
-        BandwidthDowngradeCancellation.apply(report, run, listener);
+        BandwidthDowngradeCancellation.apply(call, build, listener);
+        return true;
     }
 
-    /** Offered for every project type. */
+    /** Offered for every freestyle-like project type; Pipeline uses {@link CancelBandwidthDowngradeStep}. */
     @Extension
-    @Symbol("zenlayerCancelBandwidthDowngradeBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
         @Override

@@ -67,10 +67,7 @@ public class CancelBandwidthDowngradeStep extends Step {
 
     @DataBoundSetter
     public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
-        this.resultOverrides = new ArrayList<>();
-        if (resultOverrides != null) {
-            resultOverrides.stream().filter(Objects::nonNull).forEach(this.resultOverrides::add);
-        }
+        this.resultOverrides = ResultOverride.copyOf(resultOverrides);
     }
 
     @Override
@@ -99,17 +96,17 @@ public class CancelBandwidthDowngradeStep extends Step {
             BandwidthDowngradeCancellation call = new BandwidthDowngradeCancellation(
                     run, listener, step.getInstanceId(), step.getCredentialsId(), step.getResultOverrides());
             cancellation = call;
-            CancellationReport report;
+            ZenlayerCall result;
             try {
-                report = call.perform();
+                result = call.perform();
             } finally {
                 cancellation = null;
             }
-            if (report.buildOutcome() == BuildOutcome.UNSTABLE) {
-                markStepUnstable(context, report.unstableReason());
+            if (result.buildOutcome() == BuildOutcome.UNSTABLE) {
+                markStepUnstable(context, result.unstableReason());
             }
-            BandwidthDowngradeCancellation.apply(report, run, listener);
-            return report.toStepResult();
+            BandwidthDowngradeCancellation.apply(result, run, listener);
+            return result.toStepResult();
         }
 
         /** Shows the warning on this step in the Pipeline views, as the {@code unstable} step does. */
@@ -120,13 +117,18 @@ public class CancelBandwidthDowngradeStep extends Step {
             }
         }
 
+        /**
+         * Records the cause first, then aborts the call: the step thread reports whatever cause is recorded when the
+         * call ends, so aborting first would let the call's own "cancelled" failure win over the cause (a timeout
+         * would end as FAILURE instead of ABORTED).
+         */
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
+            super.stop(cause);
             BandwidthDowngradeCancellation current = cancellation;
             if (current != null) {
                 current.cancel();
             }
-            super.stop(cause);
         }
     }
 

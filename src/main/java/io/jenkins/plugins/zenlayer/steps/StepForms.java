@@ -5,11 +5,12 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.InstanceIds;
 import io.jenkins.plugins.zenlayer.config.ConnectionTest;
 import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
-import java.util.Optional;
 
 /** The form endpoints shared by the Pipeline step and the freestyle build step. */
 final class StepForms {
@@ -32,11 +33,12 @@ final class StepForms {
         if (!FormAccess.canConfigure(item)) {
             return FormValidation.ok();
         }
-        if (InstanceIdInput.hasVariables(value)) {
+        if (!InstanceIds.variableReferences(value).isEmpty()) {
             return FormValidation.warning(Messages.InstanceId_expandedAtRunTime());
         }
-        Optional<String> problem = InstanceIdInput.problem(value);
-        return problem.map(FormValidation::error).orElseGet(FormValidation::ok);
+        return InstanceIds.check(value)
+                .map(problem -> FormValidation.error(Wording.instanceIdProblem(problem, value)))
+                .orElseGet(FormValidation::ok);
     }
 
     /**

@@ -1,13 +1,24 @@
 package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.config.BuildOutcome;
+import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * One Zenlayer call made by a build, as stored in the build record and shown on the build page. Holds no secret:
- * instance ID, request ID, result, error code and message are all shown in the build log too.
+ * One Zenlayer call made by a build and the result it led to: what the build log reports, what the build record keeps,
+ * the build page and the REST API show, and what the Pipeline step returns. Holds no secret: instance ID, request ID,
+ * result, error code and message are all in the build log too.
  */
+@ExportedBean(defaultVisibility = 3)
 public final class ZenlayerCall implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -37,42 +48,103 @@ public final class ZenlayerCall implements Serializable {
         this.timestamp = timestamp;
     }
 
+    /** The call's outcome and the result the table chose for it, as of {@code timestamp}. */
+    public static ZenlayerCall of(CallOutcome outcome, ResultPolicy.Decision decision, long timestamp) {
+        String message = Wording.errorMessage(outcome);
+        return new ZenlayerCall(
+                outcome.action(),
+                outcome.instanceId(),
+                outcome.requestId(),
+                decision.outcome().name(),
+                outcome.code(),
+                message == null ? null : CallLog.oneLine(message),
+                timestamp);
+    }
+
+    @Exported
     public String getAction() {
         return action;
     }
 
+    @Exported
     public String getInstanceId() {
         return instanceId;
     }
 
     @CheckForNull
+    @Exported
     public String getRequestId() {
         return requestId;
     }
 
     /** {@code SUCCESS}, {@code UNSTABLE} or {@code FAILURE}. */
+    @Exported
     public String getResult() {
         return result;
     }
 
     @CheckForNull
+    @Exported
     public String getCode() {
         return code;
     }
 
     @CheckForNull
+    @Exported
     public String getMessage() {
         return message;
     }
 
     /** Milliseconds since the epoch when the call finished. */
+    @Exported
     public long getTimestamp() {
         return timestamp;
     }
 
     /** The time in ISO-8601 (UTC), for display. */
+    @Exported
     public String getTime() {
         return Instant.ofEpochMilli(timestamp).toString();
+    }
+
+    /** The build result this call leads to. */
+    public BuildOutcome buildOutcome() {
+        return BuildOutcome.valueOf(result);
+    }
+
+    /** The message of the exception that fails the build. */
+    public String failureMessage() {
+        return Messages.CallLog_failure(
+                action,
+                CallLog.oneLine(instanceId),
+                CallLog.oneLine(code),
+                CallLog.oneLine(message),
+                CallLog.requestIdText(requestId));
+    }
+
+    /** Why the build is unstable; shown after {@code WARNING:} and on the Pipeline step. */
+    public String unstableReason() {
+        return Messages.CallLog_unstable(
+                action,
+                CallLog.oneLine(instanceId),
+                CallLog.oneLine(code),
+                CallLog.oneLine(message),
+                CallLog.requestIdText(requestId));
+    }
+
+    /**
+     * The Pipeline step's return value: {@code requestId}, {@code instanceId}, {@code result} ({@code SUCCESS} or
+     * {@code UNSTABLE}), {@code code} and {@code message} (both {@code null} after a successful call). A plain map,
+     * so sandboxed scripts can read it.
+     */
+    public Map<String, Object> toStepResult() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("requestId", requestId);
+        map.put("instanceId", instanceId);
+        map.put("result", result);
+        map.put("code", code);
+        map.put("message", message);
+        return map;
     }
 
     @Override

@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The Zenlayer calls of one build, listed in the build's summary (see {@code summary.jelly}). Also exports the
  * request ID of the latest call that got one as {@value #REQUEST_ID_VARIABLE} to the steps that follow. Stored in
- * the build record, so it holds only what the build log shows anyway.
+ * the build record, so it holds only what the build log shows anyway. Exported to the REST API
+ * ({@code /api/json}) as {@code calls}, for release tools that read builds.
  */
+@ExportedBean
 public final class ZenlayerCallsAction implements RunAction2, EnvironmentContributingAction {
 
     /** The environment variable holding the latest request ID. */
@@ -43,7 +47,8 @@ public final class ZenlayerCallsAction implements RunAction2, EnvironmentContrib
         calls.add(call);
     }
 
-    /** The calls, oldest first. */
+    /** The calls, oldest first; in the build's {@code /api/json} at the default depth. */
+    @Exported(visibility = 2)
     public synchronized List<ZenlayerCall> getCalls() {
         return List.copyOf(calls);
     }

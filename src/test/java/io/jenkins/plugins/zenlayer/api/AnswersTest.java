@@ -7,76 +7,85 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Test;
 
 class AnswersTest {
 
-    private static final Redactor NONE = new Redactor(List.of());
+    private static final Answers.Attempt FIRST =
+            new Answers.Attempt(1, Duration.ofMillis(5), true, new Redactor(List.of()));
 
-    private static Answers.Raw raw(int status, String contentType, String body) {
-        return new Answers.Raw(status, contentType, null, null, body.getBytes(StandardCharsets.UTF_8), false);
+    /** Classifies a response as OkHttp delivers it. */
+    private static AttemptRecord answer(int status, String contentType, String body) throws IOException {
+        Response response = new Response.Builder()
+                .request(new Request.Builder()
+                        .url("https://console.zenlayer.com/api/v2/bmc")
+                        .build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(status)
+                .message("status " + status)
+                .header("Content-Type", contentType)
+                .body(ResponseBody.create(body, MediaType.get(contentType)))
+                .build();
+        return Answers.fromResponse(FIRST, response);
     }
 
     @Test
-    void successTakesTheNestedRequestIdWhenTheTopLevelOneIsMissing() {
-        Answers.Result r =
-                Answers.fromResponse(raw(200, "application/json", "{\"response\":{\"requestId\":\"T9\"}}"), NONE);
+    void successTakesTheNestedRequestIdWhenTheTopLevelOneIsMissing() throws Exception {
+        AttemptRecord r = answer(200, "application/json", "{\"response\":{\"requestId\":\"T9\"}}");
 
-        assertThat(r.success(), is(true));
+        assertThat(r.succeeded(), is(true));
         assertThat(r.requestId(), is("T9"));
         assertThat(r.totalCount(), nullValue());
     }
 
     @Test
-    void errorEnvelopeWithStatus200IsAnError() {
-        Answers.Result r = Answers.fromResponse(
-                raw(200, "application/json", "{\"requestId\":\"T1\",\"code\":\"SOMETHING\",\"message\":\"m\"}"), NONE);
+    void errorEnvelopeWithStatus200IsAnError() throws Exception {
+        AttemptRecord r =
+                answer(200, "application/json", "{\"requestId\":\"T1\",\"code\":\"SOMETHING\",\"message\":\"m\"}");
 
-        assertThat(r.success(), is(false));
+        assertThat(r.succeeded(), is(false));
         assertThat(r.code(), is("SOMETHING"));
         assertThat(r.retryable(), is(false));
     }
 
     @Test
-    void jsonArrayAndTrailingGarbageAreUnexpected() {
-        assertThat(
-                Answers.fromResponse(raw(200, "application/json", "[1,2]"), NONE)
-                        .code(),
-                is("UNEXPECTED_RESPONSE"));
-        assertThat(
-                Answers.fromResponse(raw(200, "application/json", "{\"response\":{}}<html>"), NONE)
-                        .code(),
-                is("UNEXPECTED_RESPONSE"));
+    void jsonArrayAndTrailingGarbageAreUnexpected() throws Exception {
+        assertThat(answer(200, "application/json", "[1,2]").code(), is("UNEXPECTED_RESPONSE"));
+        assertThat(answer(200, "application/json", "{\"response\":{}}<html>").code(), is("UNEXPECTED_RESPONSE"));
     }
 
     @Test
-    void errorJsonWithoutCodeIsUnexpectedButA503StaysRetryable() {
-        Answers.Result r = Answers.fromResponse(raw(503, "application/json", "{\"message\":\"down\"}"), NONE);
+    void errorJsonWithoutCodeIsUnexpectedButA503StaysRetryable() throws Exception {
+        AttemptRecord r = answer(503, "application/json", "{\"message\":\"down\"}");
 
         assertThat(r.code(), is("UNEXPECTED_RESPONSE"));
-        assertThat(r.error().message(), containsString("without an error code"));
+        assertThat(r.message(), containsString("without an error code"));
         assertThat(r.retryable(), is(true));
+        assertThat(r.willRetry(), is(true));
     }
 
     @Test
-    void serverMessagesAreMadeSingleLine() {
-        Answers.Result r = Answers.fromResponse(
-                raw(400, "application/json", "{\"code\":\"X\",\"message\":\"line1\\nline2\\u0007\"}"), NONE);
+    void serverMessagesAreMadeSingleLine() throws Exception {
+        AttemptRecord r = answer(400, "application/json", "{\"code\":\"X\",\"message\":\"line1\\nline2\\u0007\"}");
 
-        assertThat(r.error().message(), is("line1 line2"));
+        assertThat(r.message(), is("line1 line2"));
     }
 
     @Test
-    void certificateProblemsAreNotRetried() {
+    void certificateProblemsAreNotRetried() throws Exception {
         SSLHandshakeException e = new SSLHandshakeException("PKIX path building failed");
         e.initCause(new CertificateException("untrusted"));
 
-        Answers.Result r = Answers.fromFailure(e, false, true, false, Duration.ofSeconds(30), NONE);
+        AttemptRecord r = Answers.fromFailure(FIRST, e, false, true, false, Duration.ofSeconds(30));
 
         assertThat(r.code(), is("NETWORK_ERROR"));
         assertThat(r.retryable(), is(false));
@@ -84,25 +93,25 @@ class AnswersTest {
     }
 
     @Test
-    void failureSummaries() {
+    void failureSummaries() throws Exception {
         assertThat(
                 Answers.fromFailure(
-                                new SocketTimeoutException("timeout"), true, true, false, Duration.ofSeconds(1), NONE)
+                                FIRST, new SocketTimeoutException("timeout"), true, true, false, Duration.ofSeconds(1))
                         .summary(),
                 is("no answer after the request was sent: read timed out"));
         assertThat(
-                Answers.fromFailure(new IOException("broken pipe"), false, true, false, Duration.ofSeconds(1), NONE)
+                Answers.fromFailure(FIRST, new IOException("broken pipe"), false, true, false, Duration.ofSeconds(1))
                         .summary(),
                 is("request not sent: broken pipe"));
-        Answers.Result timeout =
-                Answers.fromFailure(new IOException("x"), false, true, true, Duration.ofSeconds(30), NONE);
+        AttemptRecord timeout =
+                Answers.fromFailure(FIRST, new IOException("x"), false, true, true, Duration.ofSeconds(30));
         assertThat(timeout.summary(), is("call timeout (30 s) before the request was sent"));
-        assertThat(timeout.noAnswerAfterSending(), is(false));
+        assertThat(timeout.answerLost(), is(false));
         assertThat(timeout.retryable(), is(true));
     }
 
     @Test
-    void textHelpers() {
+    void textHelpers() throws Exception {
         assertThat(Text.singleLine("  a \r\n\t b\u200Bc  ", 100), is("a b c"));
         assertThat(Text.singleLine("abcdefghij", 5), is("abcd…"));
         assertThat(

@@ -148,15 +148,14 @@ final class Fixture implements AutoCloseable {
     static List<String> exposedTexts(CallOutcome outcome) {
         List<String> texts = new ArrayList<>();
         texts.add(outcome.toString());
-        texts.add(String.valueOf(outcome.note()));
         texts.add(String.valueOf(outcome.message()));
         texts.add(String.valueOf(outcome.code()));
-        texts.add(String.valueOf(outcome.error()));
         texts.add(String.valueOf(outcome.requestId()));
         for (AttemptRecord a : outcome.attempts()) {
             texts.add(a.toString());
             texts.add(a.summary());
             texts.add(String.valueOf(a.code()));
+            texts.add(String.valueOf(a.message()));
             texts.add(String.valueOf(a.requestId()));
         }
         return texts;

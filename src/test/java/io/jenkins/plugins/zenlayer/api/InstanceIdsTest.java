@@ -1,7 +1,9 @@
 package io.jenkins.plugins.zenlayer.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,16 +33,17 @@ class InstanceIdsTest {
 
     static Stream<Arguments> badIds() {
         return Stream.of(
-                Arguments.of(null, InstanceIdProblem.MISSING, "missing"),
-                Arguments.of("", InstanceIdProblem.MISSING, "missing"),
-                Arguments.of(" \t\n ", InstanceIdProblem.MISSING, "missing"),
+                Arguments.of(null, InstanceIdProblem.MISSING, "MISSING"),
+                Arguments.of("", InstanceIdProblem.MISSING, "MISSING"),
+                Arguments.of(" \t\n ", InstanceIdProblem.MISSING, "MISSING"),
+                Arguments.of("${ID}", InstanceIdProblem.UNEXPANDED_VARIABLE, "'${ID}'"),
                 Arguments.of("bmc i-1", InstanceIdProblem.CONTAINS_WHITESPACE, "'bmc i-1'"),
                 Arguments.of("bmc\ti-1", InstanceIdProblem.CONTAINS_WHITESPACE, "'bmc\\u0009i-1'"),
-                Arguments.of("bmc\u00A0i-1", InstanceIdProblem.CONTAINS_WHITESPACE, "whitespace"),
-                Arguments.of("bmc-i-1\nsecond", InstanceIdProblem.CONTAINS_WHITESPACE, "single word"),
+                Arguments.of("bmc\u00A0i-1", InstanceIdProblem.CONTAINS_WHITESPACE, "WHITESPACE"),
+                Arguments.of("bmc-i-1\nsecond", InstanceIdProblem.CONTAINS_WHITESPACE, "\\u000Asecond"),
                 Arguments.of("bmc\u0000i-1", InstanceIdProblem.CONTAINS_CONTROL_CHARACTER, "'bmc\\u0000i-1'"),
-                Arguments.of("bmc-i-1\u007F", InstanceIdProblem.CONTAINS_CONTROL_CHARACTER, "control character"),
-                Arguments.of("x".repeat(129), InstanceIdProblem.TOO_LONG, "129 characters long; at most 128"));
+                Arguments.of("bmc-i-1\u007F", InstanceIdProblem.CONTAINS_CONTROL_CHARACTER, "CONTROL_CHARACTER"),
+                Arguments.of("x".repeat(129), InstanceIdProblem.TOO_LONG, "TOO_LONG"));
     }
 
     @ParameterizedTest
@@ -52,6 +55,7 @@ class InstanceIdsTest {
                 InvalidRequestException.class, () -> fx.service().cancelInstanceBandwidthDowngrade(raw, null));
 
         assertThat(e.getMessage(), containsString(messagePart));
+        assertThat(e.problem(), is(problem));
         assertThat(e.getMessage().chars().anyMatch(Character::isISOControl), is(false));
         assertThat(e, instanceOf(IllegalArgumentException.class));
         assertThat(fx.fake.requestCount(), is(0));
@@ -66,10 +70,13 @@ class InstanceIdsTest {
     }
 
     @Test
-    void everyProblemHasAnExplanation() {
-        for (InstanceIdProblem p : InstanceIdProblem.values()) {
-            assertThat(InstanceIds.describe(p).length() > 20, is(true));
-        }
-        assertThat(InstanceIds.describe(InstanceIdProblem.TOO_LONG), containsString("128"));
+    void variableReferencesAreFoundAndNamed() {
+        assertThat(InstanceIds.variableReferences("${params.ID}-${env.X}"), contains("${params.ID}", "${env.X}"));
+        assertThat(InstanceIds.variableName("${params.ID}"), is("params.ID"));
+        assertThat(InstanceIds.variableName("$X"), is("X"));
+        assertThat(InstanceIds.variableReferences(null), empty());
+        assertThat(InstanceIds.variableReferences("i-$N"), contains("$N"));
+        assertThat(InstanceIds.variableReferences("i-$"), empty());
+        assertThat(InstanceIds.check("i-$"), is(Optional.empty()));
     }
 }

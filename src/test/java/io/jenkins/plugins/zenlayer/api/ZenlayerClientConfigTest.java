@@ -74,6 +74,9 @@ class ZenlayerClientConfigTest {
                 Arguments.of(
                         (UnaryOperator<ZenlayerClientConfig.Builder>) b -> b.endpoint("https://exa mple.com"),
                         "not a valid URL"),
+                Arguments.of(
+                        (UnaryOperator<ZenlayerClientConfig.Builder>) b -> b.endpoint("http://console.zenlayer.com"),
+                        "plain HTTP"),
                 Arguments.of((UnaryOperator<ZenlayerClientConfig.Builder>) b -> b.apiVersion("2026-2-1"), "YYYY-MM-DD"),
                 Arguments.of((UnaryOperator<ZenlayerClientConfig.Builder>) b -> b.apiVersion(null), "YYYY-MM-DD"),
                 Arguments.of(
@@ -104,6 +107,47 @@ class ZenlayerClientConfigTest {
                 () -> change.apply(ZenlayerClientConfig.builder()).build());
 
         assertThat(e.getMessage(), containsString(part));
+    }
+
+    @Test
+    void loopbackNeverResolvesNames() {
+        assertThat(ZenlayerClientConfig.isLoopback("localhost"), is(true));
+        assertThat(ZenlayerClientConfig.isLoopback("127.0.0.1"), is(true));
+        assertThat(ZenlayerClientConfig.isLoopback("ip6-localhost"), is(false));
+        assertThat(ZenlayerClientConfig.isLoopback("999.0.0.1"), is(false));
+    }
+
+    @Test
+    void invalidSettingsSayWhichSettingAndWhy() {
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
+                () -> ZenlayerClientConfig.builder()
+                        .endpoint("http://example.com")
+                        .build());
+        assertThat(e.setting(), is(InvalidSettingException.Setting.ENDPOINT));
+        assertThat(e.problem(), is(InvalidSettingException.Problem.PLAIN_HTTP));
+        assertThat(e.value(), is("http://example.com"));
+
+        InvalidSettingException userInfo = assertThrows(
+                InvalidSettingException.class, () -> ZenlayerClientConfig.checkEndpoint("https://u:hunter2@x.example"));
+        assertThat(userInfo.problem(), is(InvalidSettingException.Problem.USER_INFO));
+        assertThat(userInfo.value(), is((String) null));
+
+        InvalidSettingException attempts =
+                assertThrows(InvalidSettingException.class, () -> ZenlayerClientConfig.checkMaxAttempts(0));
+        assertThat(attempts.setting(), is(InvalidSettingException.Setting.MAX_ATTEMPTS));
+        assertThat(attempts.problem(), is(InvalidSettingException.Problem.OUT_OF_RANGE));
+    }
+
+    @Test
+    void userAgentNamesThePluginAndItsVersion() {
+        assertThat(ZenlayerClientConfig.userAgentFor("123.vabc"), is("zenlayer-cloud-jenkins-plugin/123.vabc"));
+        assertThat(ZenlayerClientConfig.userAgentFor(null), is("zenlayer-cloud-jenkins-plugin/dev"));
+        assertThat(ZenlayerClientConfig.userAgentFor("  "), is("zenlayer-cloud-jenkins-plugin/dev"));
+        // Reduced to characters that are safe in a header.
+        assertThat(
+                ZenlayerClientConfig.userAgentFor("1.0-SNAPSHOT (private)"),
+                is("zenlayer-cloud-jenkins-plugin/1.0-SNAPSHOT--private-"));
     }
 
     @Test

@@ -55,11 +55,11 @@ class ZenlayerServiceAnswersTest {
         assertThat(outcome.instanceId(), is(Fixture.INSTANCE));
         assertThat(outcome.requestId(), is(exchange.requestId()));
         assertThat(outcome.requestId(), matchesPattern("T[0-9A-F-]{36}"));
-        assertThat(outcome.error(), nullValue());
+        assertThat(outcome.httpStatus(), is(200));
         assertThat(outcome.code(), nullValue());
         assertThat(outcome.message(), nullValue());
         assertThat(outcome.inferredFromAmbiguousRetry(), is(false));
-        assertThat(outcome.note(), nullValue());
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.NONE));
         assertThat(fx.fake.pendingDowngrade(Fixture.INSTANCE), is(false));
         assertThat(outcome.attempts(), hasSize(1));
         AttemptRecord attempt = outcome.attempts().get(0);
@@ -132,7 +132,7 @@ class ZenlayerServiceAnswersTest {
                 .cancelInstanceBandwidthDowngrade(Fixture.INSTANCE, null);
 
         assertThat(outcome.success(), is(false));
-        assertThat(outcome.error().httpStatus(), is(401));
+        assertThat(outcome.httpStatus(), is(401));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.AUTHFAILURE_INVALID_AUTHORIZATION));
         assertThat(outcome.attempts(), hasSize(1));
         assertThat(fx.fake.pendingDowngrade(Fixture.INSTANCE), is(true));
@@ -154,9 +154,9 @@ class ZenlayerServiceAnswersTest {
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(code));
-        assertThat(outcome.error().httpStatus(), is(401));
+        assertThat(outcome.httpStatus(), is(401));
         assertThat(outcome.requestId(), is(fx.fake.exchanges().get(0).requestId()));
-        assertThat(outcome.error().requestId(), is(outcome.requestId()));
+        assertThat(outcome.lastAttempt().requestId(), is(outcome.requestId()));
         assertThat(outcome.attempts(), hasSize(1));
         assertThat(ZenlayerErrorCodes.isAuthFailure(outcome.code()), is(true));
     }
@@ -188,7 +188,7 @@ class ZenlayerServiceAnswersTest {
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.INVALID_INSTANCE_NOT_FOUND));
-        assertThat(outcome.error().httpStatus(), is(404));
+        assertThat(outcome.httpStatus(), is(404));
         assertThat(outcome.message(), containsString("bmc-i-unknown"));
         assertThat(outcome.attempts().get(0).summary(), startsWith("HTTP 404 INVALID_INSTANCE_NOT_FOUND (requestId T"));
     }
@@ -202,7 +202,7 @@ class ZenlayerServiceAnswersTest {
         assertThat(outcome.success(), is(false));
         assertThat(outcome.inferredFromAmbiguousRetry(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.OPERATION_DENIED_DOWNGRADE_NOT_EXIST));
-        assertThat(outcome.error().httpStatus(), is(403));
+        assertThat(outcome.httpStatus(), is(403));
         assertThat(ZenlayerErrorCodes.isNoPendingDowngrade(outcome.code()), is(true));
     }
 
@@ -241,7 +241,7 @@ class ZenlayerServiceAnswersTest {
 
         assertThat(outcome.code(), is("OPERATION_DENIED_SOMETHING_NEW"));
         assertThat(outcome.message(), is("Something new happened."));
-        assertThat(outcome.error().httpStatus(), is(409));
+        assertThat(outcome.httpStatus(), is(409));
         assertThat(outcome.attempts(), hasSize(1));
     }
 
@@ -322,7 +322,7 @@ class ZenlayerServiceAnswersTest {
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(code));
-        assertThat(outcome.error().httpStatus(), is(status));
+        assertThat(outcome.httpStatus(), is(status));
         assertThat(outcome.message(), containsString(messagePart));
         assertThat(outcome.message(), not(containsString("Exception")));
         assertThat(outcome.message(), not(containsString("\n")));

@@ -2,13 +2,11 @@ package io.jenkins.plugins.zenlayer.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -82,9 +80,10 @@ class ZenlayerServiceRetryTest {
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.REQUEST_LIMIT_EXCEEDED));
-        assertThat(outcome.error().httpStatus(), is(429));
+        assertThat(outcome.httpStatus(), is(429));
         assertThat(outcome.requestId(), is(fx.fake.exchanges().get(3).requestId()));
-        assertThat(outcome.message(), containsString("Gave up after 4 attempts"));
+        assertThat(outcome.retriesExhausted(), is(true));
+        assertThat(outcome.attempts(), hasSize(4));
         assertThat(outcome.attempts(), hasSize(4));
         assertThat(outcome.attempts().get(3).willRetry(), is(false));
         assertThat(fx.backoff.waits, is(ONE_TWO_FOUR));
@@ -135,10 +134,10 @@ class ZenlayerServiceRetryTest {
         CallOutcome outcome = fx.service().cancelInstanceBandwidthDowngrade(Fixture.INSTANCE, null);
 
         assertThat(outcome.success(), is(false));
-        assertThat(outcome.error().httpStatus(), is(status));
+        assertThat(outcome.httpStatus(), is(status));
         assertThat(outcome.attempts(), hasSize(1));
         assertThat(outcome.attempts().get(0).willRetry(), is(false));
-        assertThat(outcome.message(), not(containsString("Gave up")));
+        assertThat(outcome.retriesExhausted(), is(false));
         assertThat(fx.backoff.waits, empty());
         assertThat(fx.fake.requestCount(), is(1));
         assertThat(fx.fake.pendingDowngrade(Fixture.INSTANCE), is(true));
@@ -221,13 +220,14 @@ class ZenlayerServiceRetryTest {
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.NETWORK_ERROR));
-        assertThat(outcome.error().httpStatus(), is(0));
+        assertThat(outcome.httpStatus(), is(0));
         assertThat(outcome.requestId(), nullValue());
         assertThat(outcome.attempts(), hasSize(4));
         assertThat(outcome.attempts().stream().map(AttemptRecord::requestSent).toList(), everyItem(is(false)));
         assertThat(outcome.attempts().stream().map(AttemptRecord::httpStatus).toList(), everyItem(is(0)));
         assertThat(outcome.attempts().get(0).summary(), startsWith("connect failed: "));
-        assertThat(outcome.message(), containsString("Gave up after 4 attempts"));
+        assertThat(outcome.retriesExhausted(), is(true));
+        assertThat(outcome.attempts(), hasSize(4));
         assertThat(fx.backoff.waits, is(ONE_TWO_FOUR));
     }
 
@@ -240,9 +240,10 @@ class ZenlayerServiceRetryTest {
 
         assertThat(outcome.success(), is(true));
         assertThat(outcome.inferredFromAmbiguousRetry(), is(true));
-        assertThat(outcome.error(), nullValue());
+        assertThat(outcome.code(), nullValue());
         assertThat(outcome.requestId(), is(fx.fake.exchanges().get(1).requestId()));
-        assertThat(outcome.note(), containsString("most likely cancelled the downgrade"));
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.INFERRED_SUCCESS));
+        assertThat(outcome.lostAttempt(), is(1));
         assertThat(outcome.attempts(), hasSize(2));
         AttemptRecord lost = outcome.attempts().get(0);
         assertThat(lost.requestSent(), is(true));
@@ -292,7 +293,7 @@ class ZenlayerServiceRetryTest {
 
         assertThat(outcome.success(), is(true));
         assertThat(outcome.inferredFromAmbiguousRetry(), is(false));
-        assertThat(outcome.note(), nullValue());
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.NONE));
         assertThat(outcome.attempts(), hasSize(2));
         assertThat(outcome.attempts().get(0).requestSent(), is(true));
         assertThat(fx.fake.pendingDowngrade(Fixture.INSTANCE), is(false));
@@ -309,7 +310,8 @@ class ZenlayerServiceRetryTest {
         assertThat(outcome.success(), is(false));
         assertThat(outcome.inferredFromAmbiguousRetry(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.INVALID_INSTANCE_NOT_FOUND));
-        assertThat(outcome.note(), containsString("may already have been cancelled"));
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.MAY_HAVE_TAKEN_EFFECT));
+        assertThat(outcome.lostAttempt(), is(1));
     }
 
     @Test
@@ -319,7 +321,7 @@ class ZenlayerServiceRetryTest {
         CallOutcome outcome = fx.service().cancelInstanceBandwidthDowngrade(Fixture.INSTANCE, null);
 
         assertThat(outcome.success(), is(false));
-        assertThat(outcome.note(), nullValue());
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.NONE));
     }
 
     @Test
@@ -356,7 +358,7 @@ class ZenlayerServiceRetryTest {
         assertThat(outcome.code(), is(ZenlayerErrorCodes.OPERATION_DENIED_DOWNGRADE_NOT_EXIST));
         assertThat(outcome.attempts().get(0).requestSent(), is(false));
         assertThat(outcome.attempts().get(0).summary(), is("connect failed: simulated: connection refused"));
-        assertThat(outcome.note(), nullValue());
+        assertThat(outcome.lostAnswer(), is(CallOutcome.LostAnswer.NONE));
         assertThat(fx.fake.requestCount(), is(1));
     }
 
@@ -392,7 +394,7 @@ class ZenlayerServiceRetryTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(outcome.success(), is(false));
         assertThat(outcome.code(), is(ZenlayerErrorCodes.CALL_TIMEOUT));
-        assertThat(outcome.error().httpStatus(), is(0));
+        assertThat(outcome.httpStatus(), is(0));
         assertThat(outcome.attempts(), hasSize(2));
         for (AttemptRecord a : outcome.attempts()) {
             assertThat(a.code(), is(ZenlayerErrorCodes.CALL_TIMEOUT));

@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
+import io.jenkins.plugins.zenlayer.config.ConnectionSettings.WholeNumber;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -93,14 +93,6 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void loopbackNeverResolvesNames() {
-        assertTrue(ConnectionSettings.isLoopback("localhost"));
-        assertTrue(ConnectionSettings.isLoopback("127.0.0.1"));
-        assertFalse(ConnectionSettings.isLoopback("ip6-localhost"));
-        assertFalse(ConnectionSettings.isLoopback("999.0.0.1"));
-    }
-
-    @Test
     void apiVersionMustBeADate() {
         assertEquals(Optional.empty(), ConnectionSettings.apiVersionProblem("2026-02-01"));
         assertEquals(Optional.empty(), ConnectionSettings.apiVersionProblem(" 2022-11-20 "));
@@ -112,36 +104,50 @@ class ConnectionSettingsTest {
 
     @Test
     void numbersMustBeInRange() {
-        assertEquals(Optional.empty(), ConnectionSettings.rangeProblem("0", 0, 9, null));
-        assertEquals(Optional.empty(), ConnectionSettings.rangeProblem(" 9 ", 0, 9, null));
-        assertTrue(ConnectionSettings.rangeProblem("10", 0, 9, null).isPresent());
-        assertTrue(ConnectionSettings.rangeProblem("-1", 0, 9, null).isPresent());
-        assertTrue(ConnectionSettings.rangeProblem("three", 0, 9, null).isPresent());
-        assertTrue(ConnectionSettings.rangeProblem(null, 0, 9, null).isPresent());
+        WholeNumber retries = WholeNumber.MAX_RETRIES;
+        assertEquals(Optional.empty(), retries.problem("0"));
+        assertEquals(Optional.empty(), retries.problem(" 9 "));
+        assertThat(retries.problem("10").orElseThrow(), containsString("from 0 to 9; got 10"));
+        assertTrue(retries.problem("-1").isPresent());
+        assertThat(retries.problem("three").orElseThrow(), containsString("whole number from 0 to 9"));
+        assertTrue(retries.problem((String) null).isPresent());
+        assertEquals(Optional.empty(), WholeNumber.CONNECT_TIMEOUT_SECONDS.problem(300));
+        assertThat(WholeNumber.CONNECT_TIMEOUT_SECONDS.problem(301).orElseThrow(), containsString("1 to 300"));
+        assertTrue(WholeNumber.CALL_TIMEOUT_SECONDS.problem(0).isPresent());
+        assertEquals(Optional.empty(), WholeNumber.CALL_TIMEOUT_SECONDS.problem(600));
+    }
+
+    @Test
+    void aValueThatIsNotAWholeNumberIsRefusedNotReadAsZero() {
+        // Stapler and Configuration as Code hand a setter taking Integer null for text such as "many".
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WholeNumber.MAX_RETRIES.require(null));
+        assertThat(e.getMessage(), containsString("The number of retries must be a whole number"));
+        assertEquals(3, WholeNumber.MAX_RETRIES.require(3));
+        assertThrows(IllegalArgumentException.class, () -> WholeNumber.MAX_RETRIES.require(10));
     }
 
     @Test
     void defaultsAreValidAndMatchTheClientDefaults() {
         ConnectionSettings defaults = ConnectionSettings.defaults();
         assertThat(defaults.problems(), empty());
-        ZenlayerClientConfig config = defaults.toClientConfig("zenlayer-cloud-jenkins-plugin/test");
+        ZenlayerClientConfig config = defaults.toClientConfig();
         assertEquals("https://console.zenlayer.com", config.endpoint());
         assertEquals("2026-02-01", config.apiVersion());
         assertEquals(Duration.ofSeconds(10), config.connectTimeout());
         assertEquals(Duration.ofSeconds(30), config.callTimeout());
         assertEquals(4, config.maxAttempts());
-        assertEquals("zenlayer-cloud-jenkins-plugin/test", config.userAgent());
+        assertEquals(ZenlayerClientConfig.defaultUserAgent(), config.userAgent());
     }
 
     @Test
     void attemptsAreRetriesPlusOne() {
         ConnectionSettings settings = new ConnectionSettings("http://127.0.0.1:1", "2026-02-01", 1, 1, 0);
-        assertEquals(1, settings.toClientConfig("ua/1").maxAttempts());
+        assertEquals(1, settings.toClientConfig().maxAttempts());
         ConnectionSettings most = new ConnectionSettings(
                 "https://console.zenlayer.com", "2026-02-01", 5, 5, ConnectionSettings.MAX_RETRIES);
         assertThat(most.problems(), empty());
-        assertEquals(
-                ConnectionSettings.MAX_RETRIES + 1, most.toClientConfig("ua/1").maxAttempts());
+        assertEquals(ConnectionSettings.MAX_RETRIES + 1, most.toClientConfig().maxAttempts());
         assertEquals(0, ConnectionSettings.defaults().withoutRetries().maxRetries());
     }
 

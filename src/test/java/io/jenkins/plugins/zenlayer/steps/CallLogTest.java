@@ -8,14 +8,13 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.zenlayer.api.ApiError;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.Outcomes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallLogTest {
@@ -32,10 +31,14 @@ class CallLogTest {
                 Duration.ofMillis(1234),
                 code == null ? 200 : 503,
                 code,
+                code == null ? null : "try later",
                 requestId,
                 "HTTP " + (code == null ? "200" : "503 " + code),
                 true,
-                retry);
+                retry,
+                false,
+                retry,
+                null);
     }
 
     @Test
@@ -54,16 +57,16 @@ class CallLogTest {
 
     @Test
     void successLineCarriesTheRequestId() {
-        CallOutcome outcome =
-                CallOutcome.success(ACTION, "i-1", "req-ok-1", List.of(attempt(1, null, "req-ok-1", false)));
+        CallOutcome outcome = Outcomes.success(ACTION, "i-1", "req-ok-1");
         String line = CallLog.result(outcome, SUCCESS);
         assertThat(line, allOf(containsString("SUCCESS"), containsString("req-ok-1")));
     }
 
     @Test
     void failureLineCarriesResultRequestIdCodeAndMessage() {
-        ApiError error = new ApiError(404, "INVALID_INSTANCE_NOT_FOUND", "Instance not found.", "req-404");
-        CallOutcome outcome = CallOutcome.failure(ACTION, "i-9", error, List.of());
+        CallOutcome outcome =
+                Outcomes.failure(ACTION, "i-9", 404, "INVALID_INSTANCE_NOT_FOUND", "Instance not found.", "req-404");
+        ZenlayerCall call = ZenlayerCall.of(outcome, FAILURE, 0L);
         assertThat(
                 CallLog.result(outcome, FAILURE),
                 allOf(
@@ -72,23 +75,21 @@ class CallLogTest {
                         containsString("INVALID_INSTANCE_NOT_FOUND"),
                         containsString("Instance not found.")));
         assertThat(
-                CallLog.failureMessage(ACTION, "i-9", outcome),
+                call.failureMessage(),
                 allOf(containsString("i-9"), containsString("INVALID_INSTANCE_NOT_FOUND"), containsString("req-404")));
-        assertThat(CallLog.unstableReason(ACTION, "i-9", outcome), containsString("req-404"));
+        assertThat(call.unstableReason(), containsString("req-404"));
     }
 
     @Test
     void aMissingRequestIdIsShownAsNone() {
-        ApiError error = new ApiError(0, "NETWORK_ERROR", "Connection refused", null);
-        CallOutcome outcome = CallOutcome.failure(ACTION, "i-1", error, List.of());
+        CallOutcome outcome = Outcomes.failure(ACTION, "i-1", 0, "NETWORK_ERROR", "Connection refused", null);
         assertThat(CallLog.result(outcome, FAILURE), containsString("requestId: (none)"));
-        assertThat(CallLog.failureMessage(ACTION, "i-1", outcome), containsString("(none)"));
+        assertThat(ZenlayerCall.of(outcome, FAILURE, 0L).failureMessage(), containsString("(none)"));
     }
 
     @Test
     void overridesAreNamedInTheResultLine() {
-        ApiError error = new ApiError(403, "OPERATION_DENIED_DOWNGRADE_NOT_EXIST", "none", "r");
-        CallOutcome outcome = CallOutcome.failure(ACTION, "i-1", error, List.of());
+        CallOutcome outcome = Outcomes.failure(ACTION, "i-1", 403, "OPERATION_DENIED_DOWNGRADE_NOT_EXIST", "none", "r");
         assertThat(
                 CallLog.result(
                         outcome, new ResultPolicy.Decision(BuildOutcome.SUCCESS, ResultPolicy.Source.STEP_OVERRIDE)),
@@ -126,8 +127,8 @@ class CallLogTest {
         assertThat(cut, endsWith("…"));
         assertEquals(CallLog.MAX_TEXT + 1, cut.length());
         assertEquals("", CallLog.oneLine(null));
-        ApiError error = new ApiError(500, "INTERNAL_SERVER_ERROR", injected, "r\n1");
-        String line = CallLog.result(CallOutcome.failure(ACTION, "i", error, List.of()), FAILURE);
+        String line =
+                CallLog.result(Outcomes.failure(ACTION, "i", 500, "INTERNAL_SERVER_ERROR", injected, "r\n1"), FAILURE);
         assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, line);
     }
 }
