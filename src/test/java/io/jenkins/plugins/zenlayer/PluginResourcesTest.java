@@ -6,13 +6,17 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,14 +24,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Checks the plugin's views against its classes and translations, so that a renamed property or a forgotten help or
  * Chinese text shows up as a failing test rather than as a broken form.
  *
  * <p>Every {@code field="x"} in a view under {@code src/main/resources/<package>/<Class>/} must be a property of
- * {@code <package>.<Class>} (a {@code getX()} or {@code isX()} method), with {@code help-x.html} and
- * {@code help-x_zh_CN.html} next to the view. No field is exempt. Every {@code ${%key}} of a view must be defined in
+ * {@code <package>.<Class>} that a form can both show and set: a {@code getX()} or {@code isX()} method, and a
+ * {@code @DataBoundConstructor} parameter {@code x} or a {@code @DataBoundSetter} {@code setX}. It needs
+ * {@code help-x.html} and {@code help-x_zh_CN.html} next to the view. No field is exempt. Every {@code doFillXItems}
+ * and {@code doCheckX} of the class or of its descriptor must be about a field {@code x} of its views. Every {@code ${%key}} of a view must be defined in
  * the view's {@code .properties} and its {@code _zh_CN} twin, and every properties file must have the same keys as
  * its twin.
  */
@@ -35,6 +43,7 @@ class PluginResourcesTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern FIELD = Pattern.compile("\\bfield=\"([^\"$]+)\"");
+    private static final Pattern FORM_METHOD = Pattern.compile("doFill(\\w+)Items|doCheck(\\w+)");
     private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([A-Za-z0-9_]+)");
 
     private static List<Path> files(String suffix) throws IOException {
@@ -74,6 +83,10 @@ class PluginResourcesTest {
                 if (!hasGetter(owner, field)) {
                     problems.add(view + ": no getter for field " + field + " in " + className);
                 }
+                if (!isBound(owner, field)) {
+                    problems.add(view + ": field " + field + " of " + className
+                            + " is neither a @DataBoundConstructor parameter nor a @DataBoundSetter");
+                }
                 for (String help : List.of("help-" + field + ".html", "help-" + field + "_zh_CN.html")) {
                     if (!Files.isRegularFile(view.resolveSibling(help))) {
                         problems.add(view + ": missing " + help);
@@ -82,6 +95,69 @@ class PluginResourcesTest {
             }
         }
         assertThat(problems, empty());
+    }
+
+    @Test
+    void everyFillAndCheckMethodIsAboutAFieldOfTheViews() throws Exception {
+        Map<Class<?>, Set<String>> fieldsByOwner = new HashMap<>();
+        for (Path view : files(".jelly")) {
+            if (!view.getParent().getParent().startsWith(RESOURCES.resolve("io"))) {
+                continue;
+            }
+            String className = RESOURCES.relativize(view.getParent()).toString().replace('/', '.');
+            Class<?> owner = Class.forName(className, false, getClass().getClassLoader());
+            Matcher m = FIELD.matcher(Files.readString(view));
+            Set<String> fields = fieldsByOwner.computeIfAbsent(owner, k -> new TreeSet<>());
+            while (m.find()) {
+                fields.add(m.group(1));
+            }
+        }
+        assertThat(fieldsByOwner.size(), greaterThan(4));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<Class<?>, Set<String>> entry : fieldsByOwner.entrySet()) {
+            List<Class<?>> classes = new ArrayList<>(List.of(entry.getKey()));
+            classes.addAll(List.of(entry.getKey().getDeclaredClasses()));
+            for (Class<?> c : classes) {
+                for (Method method : c.getDeclaredMethods()) {
+                    Matcher form = FORM_METHOD.matcher(method.getName());
+                    if (!form.matches()) {
+                        continue;
+                    }
+                    checked++;
+                    String named = form.group(1) != null ? form.group(1) : form.group(2);
+                    String field = named.substring(0, 1).toLowerCase(Locale.ROOT) + named.substring(1);
+                    if (!entry.getValue().contains(field)) {
+                        problems.add(c.getName() + "." + method.getName() + " names no field of the views of "
+                                + entry.getKey().getName() + " " + entry.getValue());
+                    }
+                }
+            }
+        }
+        assertThat(checked, greaterThan(10));
+        assertThat(problems, empty());
+    }
+
+    /** A field is set by a form through its constructor parameter or a setter, as Stapler binds them. */
+    private static boolean isBound(Class<?> owner, String field) {
+        for (Constructor<?> constructor : owner.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter parameter : constructor.getParameters()) {
+                    if (parameter.isNamePresent() && parameter.getName().equals(field)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        String setter = "set" + field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+        for (Method method : owner.getMethods()) {
+            if (method.getName().equals(setter)
+                    && method.getParameterCount() == 1
+                    && method.isAnnotationPresent(DataBoundSetter.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasGetter(Class<?> owner, String field) {

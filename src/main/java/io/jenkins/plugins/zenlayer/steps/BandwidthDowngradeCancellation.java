@@ -136,6 +136,30 @@ public final class BandwidthDowngradeCancellation {
     }
 
     /**
+     * Stops the step that makes this call: first {@code recordCause}, which records why the step stops, then the
+     * abort. The step's thread, woken by the abort, reports the recorded cause if there is one and its own
+     * "cancelled" failure otherwise, so the other order would turn a timeout or an abort into a failure. The call is
+     * aborted even if recording fails.
+     */
+    public void stopAfter(CauseRecorder recordCause) throws Exception {
+        try {
+            recordCause.run();
+        } finally {
+            cancel();
+        }
+    }
+
+    /** Records why a step stops; {@code StepExecution.stop} for a Pipeline step. */
+    @FunctionalInterface
+    public interface CauseRecorder {
+        void run() throws Exception;
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
      * Sets the build result for a call: UNSTABLE marks the build and logs a warning; FAILURE throws.
      *
      * @throws AbortException for FAILURE, with the code, message and request ID

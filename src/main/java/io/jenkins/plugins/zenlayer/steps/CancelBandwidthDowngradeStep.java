@@ -117,17 +117,14 @@ public class CancelBandwidthDowngradeStep extends Step {
             }
         }
 
-        /**
-         * Records the cause first, then aborts the call: the step thread reports whatever cause is recorded when the
-         * call ends, so aborting first would let the call's own "cancelled" failure win over the cause (a timeout
-         * would end as FAILURE instead of ABORTED).
-         */
+        /** Records the cause, then aborts the call: see {@link BandwidthDowngradeCancellation#stopAfter}. */
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
-            super.stop(cause);
             BandwidthDowngradeCancellation current = cancellation;
-            if (current != null) {
-                current.cancel();
+            if (current == null) {
+                super.stop(cause);
+            } else {
+                current.stopAfter(() -> super.stop(cause));
             }
         }
     }
