@@ -1,5 +1,6 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
+import io.jenkins.plugins.zenlayer.ShippedClient;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
@@ -37,8 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code a_pluginSharedClient}: the plugin's whole call (validate, serialise, sign, send, read, parse, classify)
- *       through one shared OkHttp client, as the plugin runs on a Jenkins controller;
- *   <li>{@code b_floorBareOkHttp}: the floor, a bare shared OkHttp client sending the same pre-built, pre-signed
+ *       through the client as the plugin builds it on a Jenkins controller ({@link ShippedClient}: the production
+ *       construction, with okhttp-api's builder replaced by a double that, like it, adds a new proxy selector and
+ *       authenticator each time it is asked);
+ *   <li>{@code b_floorBareOkHttp}: the floor, the bare shared base client of (a) sending the same pre-built, pre-signed
  *       request on the calling thread ({@code execute()}) and reading the body;
  *   <li>{@code b2_floorBareOkHttpAsync}: the same bare request, but dispatched as the plugin dispatches its calls: queued
  *       on the shared client's dispatcher ({@code enqueue}) with the plugin's 30 s call timeout while the calling
@@ -70,6 +73,7 @@ public class ClientBenchmark {
 
     private FakeZenlayerServer.Tls tls;
     private CannedServer server;
+    private ShippedClient shipped;
     private OkHttpClient shared;
     private ZenlayerClient client;
     private ZenlayerAuth auth;
@@ -86,8 +90,9 @@ public class ClientBenchmark {
                     default -> throw new IllegalArgumentException("scheme must be https or http: " + scheme);
                 };
         tls = https ? FakeZenlayerServer.Tls.generate() : null;
-        shared = BenchmarkSupport.newSharedClient(tls);
-        client = ZenlayerClient.withSharedClient(shared);
+        shipped = BenchmarkSupport.newShippedClient(tls);
+        shared = shipped.base();
+        client = shipped.client();
         auth = ZenlayerAuth.accessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD);
         verifyAgainstFakeServer();
 
@@ -131,12 +136,12 @@ public class ClientBenchmark {
         if (server != null) {
             server.close();
         }
-        if (shared != null) {
-            BenchmarkSupport.shutDown(shared);
+        if (shipped != null) {
+            shipped.close();
         }
     }
 
-    /** (a) The plugin's call through the shared client; a new service per call, as per build step. */
+    /** (a) The plugin's call through the client as the plugin builds it; a new service per call, as per build step. */
     @Benchmark
     public CallOutcome a_pluginSharedClient() throws InterruptedException {
         return BenchmarkSupport.requireSuccess(client.service(auth, config)
@@ -184,7 +189,7 @@ public class ClientBenchmark {
     public CallOutcome c_peersNewClientPerCall() throws InterruptedException {
         OkHttpClient fresh = BenchmarkSupport.newPeerClient(tls);
         try {
-            return BenchmarkSupport.requireSuccess(ZenlayerClient.withSharedClient(fresh)
+            return BenchmarkSupport.requireSuccess(new ZenlayerClient(fresh::newBuilder)
                     .service(auth, config)
                     .cancelInstanceBandwidthDowngrade(BenchmarkSupport.INSTANCE, AttemptListener.NONE));
         } finally {

@@ -43,12 +43,6 @@ public final class ZenlayerClient {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
-    /** A client whose calls all derive from {@code shared}. */
-    public static ZenlayerClient withSharedClient(OkHttpClient shared) {
-        Objects.requireNonNull(shared, "shared");
-        return new ZenlayerClient(shared::newBuilder);
-    }
-
     /**
      * A service for one build step (or one "Test connection"). Cheap to create; {@link ZenlayerService#cancel()}
      * affects only this instance.
