@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * One CancelInstanceBandwidthDowngrade call over loopback, four ways, against a server that answers a canned success
@@ -55,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * faults that would be charged to each case in proportion to what it allocates.
  *
  * <p>Before measuring, each trial sends the plugin's call and the pre-built request to the full fake Zenlayer server,
- * which checks every header and the signature, so both are known to be accepted requests.
+ * which checks every header and the signature, so both are known to be accepted requests. After each trial it prints
+ * how many connections the server accepted, and (a) fails if its calls opened more than one: a case (a) that opened a
+ * connection per call would measure handshakes, not the plugin.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -80,6 +83,8 @@ public class ClientBenchmark {
     private ZenlayerClientConfig config;
     private OkHttpClient sharedWithCallTimeout;
     private Request preSigned;
+    /** Calls made by (a) or (c) in this trial, warm-up included. */
+    private long calls;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -132,18 +137,28 @@ public class ClientBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
+        String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        int accepted = server == null ? 0 : server.acceptedConnections();
         if (server != null) {
+            System.out.printf(
+                    "%n%s (%s): the server accepted %d connections%s%n",
+                    name, scheme, accepted, calls == 0 ? "" : " for " + calls + " calls, warm-up included");
             server.close();
         }
         if (shipped != null) {
             shipped.close();
+        }
+        if (name.equals("a_pluginSharedClient") && accepted > 1) {
+            throw new IllegalStateException(
+                    "(a) opened " + accepted + " connections for " + calls + " calls instead of reusing one");
         }
     }
 
     /** (a) The plugin's call through the client as the plugin builds it; a new service per call, as per build step. */
     @Benchmark
     public CallOutcome a_pluginSharedClient() throws InterruptedException {
+        calls++;
         return BenchmarkSupport.requireSuccess(client.service(auth, config)
                 .cancelInstanceBandwidthDowngrade(BenchmarkSupport.INSTANCE, AttemptListener.NONE));
     }
@@ -187,6 +202,7 @@ public class ClientBenchmark {
     /** (c) The plugin's call on a new OkHttp client per call, shut down afterwards. */
     @Benchmark
     public CallOutcome c_peersNewClientPerCall() throws InterruptedException {
+        calls++;
         OkHttpClient fresh = BenchmarkSupport.newPeerClient(tls);
         try {
             return BenchmarkSupport.requireSuccess(new ZenlayerClient(fresh::newBuilder)
