@@ -7,47 +7,61 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
- * The one Zenlayer client of this Jenkins. All calls share one OkHttp connection pool and dispatcher; each call gets
- * a client derived through okhttp-api, so the Jenkins proxy settings in force at that moment apply.
+ * The one Zenlayer client of this Jenkins. All calls share one OkHttp client, and with it one connection pool, one
+ * dispatcher and Jenkins' proxy settings through okhttp-api; a build reuses the keep-alive connection of an earlier
+ * build instead of opening a new one.
  */
 public final class ZenlayerClients {
-
-    static final String USER_AGENT_PRODUCT = "zenlayer-cloud-jenkins-plugin";
 
     private ZenlayerClients() {}
 
     /** Created on first use, so that loading this class starts no threads. */
     private static final class Shared {
-        static final OkHttpClient BASE = newSharedBase();
-        static final ZenlayerClient CLIENT = new ZenlayerClient(() -> JenkinsOkHttpClient.newClientBuilder(BASE));
+        static final ZenlayerClient CLIENT =
+                create(JenkinsOkHttpClient::newClientBuilder, newSharedBase(new OkHttpClient.Builder()));
     }
 
     /**
-     * The client every call derives from. It sets no read or write timeout of its own: each call sets a call timeout
-     * that covers the whole attempt, and OkHttp's default 10 s read timeout would cut a slower answer short first.
+     * The client every call derives from: {@code defaults} without a read or write timeout. Each call sets a call
+     * timeout that covers the whole attempt, and OkHttp's default 10 s read timeout would cut a slower answer short
+     * first.
+     *
+     * @param defaults {@code new OkHttpClient.Builder()} in production
      */
-    static OkHttpClient newSharedBase() {
-        return new OkHttpClient.Builder()
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .build();
+    static OkHttpClient newSharedBase(OkHttpClient.Builder defaults) {
+        return defaults.readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
+    }
+
+    /**
+     * The client of all calls, built from {@code base} as okhttp-api configures it for Jenkins' proxy.
+     *
+     * <p>okhttp-api's {@code newClientBuilder} installs a new proxy selector and proxy authenticator each time it is
+     * called. OkHttp reuses a pooled connection only for an equal {@code Address}, which compares both by identity, so
+     * a builder taken from okhttp-api per call would never reuse a connection: every call would pay a new TCP and TLS
+     * handshake. Hence okhttp-api is asked once, and each call derives from that one client with
+     * {@link OkHttpClient#newBuilder()}, which keeps the same selector and authenticator.
+     *
+     * <p>Proxy changes still apply without a restart: okhttp-api's selector and authenticator read Jenkins' proxy
+     * configuration each time OkHttp asks them, that is, for every new connection and every proxy challenge, not when
+     * they are created. A connection opened before a change stays in the pool and may serve later calls until it has
+     * been idle for the pool's keep-alive time (5 minutes by default).
+     *
+     * @param jenkinsBuilders {@code JenkinsOkHttpClient::newClientBuilder} in production
+     */
+    static ZenlayerClient create(Function<OkHttpClient, OkHttpClient.Builder> jenkinsBuilders, OkHttpClient base) {
+        OkHttpClient.Builder builder = Objects.requireNonNull(
+                jenkinsBuilders.apply(Objects.requireNonNull(base, "base")), "okhttp-api returned no builder");
+        OkHttpClient proxied = builder.build();
+        return new ZenlayerClient(proxied::newBuilder);
     }
 
     /** A service for one build step or one connection test. */
     public static ZenlayerService service(ZenlayerAuth auth, ZenlayerClientConfig config) {
         return Shared.CLIENT.service(auth, config);
-    }
-
-    /** {@code zenlayer-cloud-jenkins-plugin/<version>}, the version taken from this plugin's jar manifest. */
-    public static String userAgent() {
-        return userAgent(ZenlayerClients.class.getPackage().getImplementationVersion());
-    }
-
-    static String userAgent(@CheckForNull String version) {
-        String v = version == null ? "" : version.strip().replaceAll("[^A-Za-z0-9._+-]", "-");
-        return USER_AGENT_PRODUCT + "/" + (v.isEmpty() ? "dev" : v);
     }
 }

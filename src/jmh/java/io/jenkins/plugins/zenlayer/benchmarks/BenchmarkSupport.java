@@ -1,6 +1,7 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.zenlayer.ShippedClient;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.Zc2Signer;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
@@ -68,11 +69,12 @@ final class BenchmarkSupport {
     }
 
     /**
-     * The shared client of the plugin's runs: a default OkHttp client (over HTTPS trusting the fake's root only) whose
+     * The plugin's client, built by the production code with okhttp-api replaced by a double that behaves like it
+     * ({@link ShippedClient}), starting from {@link #transport}: over HTTPS it trusts the fake's root only, and its
      * sockets set {@code TCP_NODELAY}, see {@link NoDelaySocketFactory}.
      */
-    static OkHttpClient newSharedClient(@CheckForNull FakeZenlayerServer.Tls tls) {
-        return newPeerClient(tls);
+    static ShippedClient newShippedClient(@CheckForNull FakeZenlayerServer.Tls tls) {
+        return ShippedClient.create(transport(tls));
     }
 
     /**
@@ -81,10 +83,17 @@ final class BenchmarkSupport {
      * its sockets set {@code TCP_NODELAY}.
      */
     static OkHttpClient newPeerClient(@CheckForNull FakeZenlayerServer.Tls tls) {
-        // Like new OkHttpClient(), which also builds a fresh SSLContext and trust manager; only the trusted root
-        // differs.
+        return transport(tls).build();
+    }
+
+    /**
+     * A new builder with OkHttp's defaults, except that over HTTPS it trusts the fake's root only and its sockets set
+     * {@code TCP_NODELAY}. Like {@code new OkHttpClient()}, building it creates a fresh {@code SSLContext} and trust
+     * manager; only the trusted root differs.
+     */
+    static OkHttpClient.Builder transport(@CheckForNull FakeZenlayerServer.Tls tls) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.INSTANCE);
-        return tls == null ? builder.build() : tls.trustIn(builder).build();
+        return tls == null ? builder : tls.trustIn(builder);
     }
 
     /** What a careful caller does with a client it no longer needs; most code that builds one per call does not. */

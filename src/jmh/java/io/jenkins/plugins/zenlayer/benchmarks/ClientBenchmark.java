@@ -1,5 +1,6 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
+import io.jenkins.plugins.zenlayer.ShippedClient;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * One CancelInstanceBandwidthDowngrade call over loopback, four ways, against a server that answers a canned success
@@ -37,8 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code a_pluginSharedClient}: the plugin's whole call (validate, serialise, sign, send, read, parse, classify)
- *       through one shared OkHttp client, as the plugin runs on a Jenkins controller;
- *   <li>{@code b_floorBareOkHttp}: the floor, a bare shared OkHttp client sending the same pre-built, pre-signed
+ *       through the client as the plugin builds it on a Jenkins controller ({@link ShippedClient}: the production
+ *       construction, with okhttp-api's builder replaced by a double that, like it, adds a new proxy selector and
+ *       authenticator each time it is asked);
+ *   <li>{@code b_floorBareOkHttp}: the floor, the bare shared base client of (a) sending the same pre-built, pre-signed
  *       request on the calling thread ({@code execute()}) and reading the body;
  *   <li>{@code b2_floorBareOkHttpAsync}: the same bare request, but dispatched as the plugin dispatches its calls: queued
  *       on the shared client's dispatcher ({@code enqueue}) with the plugin's 30 s call timeout while the calling
@@ -52,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * faults that would be charged to each case in proportion to what it allocates.
  *
  * <p>Before measuring, each trial sends the plugin's call and the pre-built request to the full fake Zenlayer server,
- * which checks every header and the signature, so both are known to be accepted requests.
+ * which checks every header and the signature, so both are known to be accepted requests. After each trial it prints
+ * how many connections the server accepted, and (a) fails if its calls opened more than one: a case (a) that opened a
+ * connection per call would measure handshakes, not the plugin.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -70,12 +76,15 @@ public class ClientBenchmark {
 
     private FakeZenlayerServer.Tls tls;
     private CannedServer server;
+    private ShippedClient shipped;
     private OkHttpClient shared;
     private ZenlayerClient client;
     private ZenlayerAuth auth;
     private ZenlayerClientConfig config;
     private OkHttpClient sharedWithCallTimeout;
     private Request preSigned;
+    /** Calls made by (a) or (c) in this trial, warm-up included. */
+    private long calls;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -86,8 +95,9 @@ public class ClientBenchmark {
                     default -> throw new IllegalArgumentException("scheme must be https or http: " + scheme);
                 };
         tls = https ? FakeZenlayerServer.Tls.generate() : null;
-        shared = BenchmarkSupport.newSharedClient(tls);
-        client = ZenlayerClient.withSharedClient(shared);
+        shipped = BenchmarkSupport.newShippedClient(tls);
+        shared = shipped.base();
+        client = shipped.client();
         auth = ZenlayerAuth.accessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD);
         verifyAgainstFakeServer();
 
@@ -127,18 +137,28 @@ public class ClientBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
+        String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        int accepted = server == null ? 0 : server.acceptedConnections();
         if (server != null) {
+            System.out.printf(
+                    "%n%s (%s): the server accepted %d connections%s%n",
+                    name, scheme, accepted, calls == 0 ? "" : " for " + calls + " calls, warm-up included");
             server.close();
         }
-        if (shared != null) {
-            BenchmarkSupport.shutDown(shared);
+        if (shipped != null) {
+            shipped.close();
+        }
+        if (name.equals("a_pluginSharedClient") && accepted > 1) {
+            throw new IllegalStateException(
+                    "(a) opened " + accepted + " connections for " + calls + " calls instead of reusing one");
         }
     }
 
-    /** (a) The plugin's call through the shared client; a new service per call, as per build step. */
+    /** (a) The plugin's call through the client as the plugin builds it; a new service per call, as per build step. */
     @Benchmark
     public CallOutcome a_pluginSharedClient() throws InterruptedException {
+        calls++;
         return BenchmarkSupport.requireSuccess(client.service(auth, config)
                 .cancelInstanceBandwidthDowngrade(BenchmarkSupport.INSTANCE, AttemptListener.NONE));
     }
@@ -182,9 +202,10 @@ public class ClientBenchmark {
     /** (c) The plugin's call on a new OkHttp client per call, shut down afterwards. */
     @Benchmark
     public CallOutcome c_peersNewClientPerCall() throws InterruptedException {
+        calls++;
         OkHttpClient fresh = BenchmarkSupport.newPeerClient(tls);
         try {
-            return BenchmarkSupport.requireSuccess(ZenlayerClient.withSharedClient(fresh)
+            return BenchmarkSupport.requireSuccess(new ZenlayerClient(fresh::newBuilder)
                     .service(auth, config)
                     .cancelInstanceBandwidthDowngrade(BenchmarkSupport.INSTANCE, AttemptListener.NONE));
         } finally {

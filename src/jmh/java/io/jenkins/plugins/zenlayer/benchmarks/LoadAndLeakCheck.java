@@ -1,5 +1,7 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
+import io.jenkins.plugins.zenlayer.OkHttpApiDouble;
+import io.jenkins.plugins.zenlayer.ShippedClient;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
@@ -34,9 +36,10 @@ import okhttp3.OkHttpClient;
 
 /**
  * Load and leak figures of the API client against the fake Zenlayer server over HTTPS on 127.0.0.1, which checks the
- * signature of every request: sequential calls through the shared client (latency, threads and connections before
- * and after), bursts of concurrent calls with OkHttp's default per-host limit and with a raised one, and the
- * new-client-per-call pattern for contrast. Every loop is bounded and every wait has a deadline; the program ends by
+ * signature of every request: sequential calls through the shared client as the plugin builds it (latency, threads and
+ * connections before and after), bursts of concurrent calls with OkHttp's default per-host limit and with a raised
+ * one, and for contrast okhttp-api's builder taken per call on that shared client, and the new-client-per-call
+ * pattern. Every loop is bounded and every wait has a deadline; the program ends by
  * itself and exits with status 1 if a shared-client check fails.
  *
  * <p>Usage: {@code LoadAndLeakCheck [quick|full]} (default full).
@@ -105,7 +108,12 @@ public final class LoadAndLeakCheck {
         fake.startHttps(tls.serverCertificates());
         try {
             fake.addAccessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD);
-            int instances = warmupCalls + sequentialCalls + 3 * waves * CONCURRENT_CALLS + peerCalls + peerCalls / 2;
+            int instances = warmupCalls
+                    + sequentialCalls
+                    + 3 * waves * CONCURRENT_CALLS
+                    + perCallBuilderCalls()
+                    + peerCalls
+                    + peerCalls / 2;
             for (int i = 0; i < instances; i++) {
                 fake.addInstance(instanceId(i), InternetChargeType.BY_BANDWIDTH, true);
             }
@@ -122,6 +130,7 @@ public final class LoadAndLeakCheck {
                     "maxRequestsPerHost " + RAISED_PER_HOST_LIMIT + ", pool of " + RAISED_PER_HOST_LIMIT + " idle",
                     raisedWithPool,
                     RAISED_PER_HOST_LIMIT);
+            perCallOkHttpApiBuilders(perCallBuilderCalls());
             peersSequential(false, peerCalls);
             peersSequential(true, peerCalls / 2);
         } finally {
@@ -137,11 +146,16 @@ public final class LoadAndLeakCheck {
         return false;
     }
 
-    /** Warm-up, then sequential calls through one shared client; threads and connections must not grow. */
+    /**
+     * Warm-up, then sequential calls through the client as the plugin builds it; threads and connections must not
+     * grow, and all calls must share one connection.
+     */
     private void sharedSequential() throws Exception {
-        OkHttpClient shared = BenchmarkSupport.newSharedClient(tls);
-        ZenlayerClient client = ZenlayerClient.withSharedClient(shared);
+        ShippedClient shipped = BenchmarkSupport.newShippedClient(tls);
+        OkHttpClient shared = shipped.base();
+        ZenlayerClient client = shipped.client();
         try {
+            int acceptedBefore = Snapshot.take(shared, fake).serverConnections();
             long[] ignored = new long[warmupCalls];
             int warmupErrors = callSequentially(client, ignored, 0, ignored.length);
             Snapshot before = Snapshot.take(shared, fake);
@@ -180,8 +194,18 @@ public final class LoadAndLeakCheck {
                     "client threads at 0, 10, ..., 100 % of the calls:      " + Arrays.toString(threadSeries));
             System.out.println("connections the server accepted, same points: " + Arrays.toString(connectionSeries));
             System.out.println("client threads at the end: " + Snapshot.clientThreadNames());
+            int accepted = after.serverConnections() - acceptedBefore;
+            System.out.printf(
+                    Locale.ROOT,
+                    "connections opened for all %,d calls (warm-up included): %d%n",
+                    warmupCalls + sequentialCalls,
+                    accepted);
             Snapshot.print(before, after);
             require(errors == 0 && warmupErrors == 0, "shared client, sequential: " + errors + " errors");
+            require(
+                    accepted == 1,
+                    "shared client, sequential: " + accepted + " connections for " + (warmupCalls + sequentialCalls)
+                            + " calls");
             int maxThreads = Arrays.stream(threadSeries).max().orElse(0);
             require(
                     maxThreads <= before.clientThreads() + TRANSIENT_CLIENT_THREADS,
@@ -196,7 +220,45 @@ public final class LoadAndLeakCheck {
                     "shared client, sequential: the server accepted "
                             + (after.serverConnections() - before.serverConnections()) + " new connections");
         } finally {
-            BenchmarkSupport.shutDown(shared);
+            shipped.close();
+        }
+    }
+
+    private int perCallBuilderCalls() {
+        return peerCalls / 2;
+    }
+
+    /**
+     * For contrast, the construction the plugin used before it reused connections: the same shared base client, but
+     * okhttp-api's builder taken for every call, so every call gets a new proxy selector and authenticator and OkHttp
+     * finds no pooled connection for it.
+     */
+    private void perCallOkHttpApiBuilders(int calls) throws Exception {
+        ShippedClient shipped = BenchmarkSupport.newShippedClient(tls);
+        OkHttpClient shared = shipped.base();
+        OkHttpApiDouble okHttpApi = new OkHttpApiDouble();
+        ZenlayerClient client = new ZenlayerClient(() -> okHttpApi.newClientBuilder(shared));
+        try {
+            Snapshot before = Snapshot.take(shared, fake);
+            long[] latencies = new long[calls];
+            long start = System.nanoTime();
+            int errors = callSequentially(client, latencies, 0, calls);
+            long wall = System.nanoTime() - start;
+            Snapshot after = Snapshot.take(shared, fake);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n== For contrast, okhttp-api's builder per call on the shared base client: %,d sequential calls%n",
+                    calls);
+            System.out.printf(
+                    Locale.ROOT, "errors %d, %s, %.0f calls/s%n", errors, percentiles(latencies), calls / (wall / 1e9));
+            System.out.printf(
+                    Locale.ROOT,
+                    "connections opened for the %,d calls: %d%n",
+                    calls,
+                    after.serverConnections() - before.serverConnections());
+            Snapshot.print(before, after);
+        } finally {
+            shipped.close();
         }
     }
 
@@ -222,12 +284,11 @@ public final class LoadAndLeakCheck {
      * the same moment) through one shared client with {@code dispatcher}.
      */
     private void concurrent(String label, Dispatcher dispatcher, int maxIdleConnections) throws Exception {
-        OkHttpClient shared = BenchmarkSupport.newSharedClient(tls)
-                .newBuilder()
+        ShippedClient shipped = ShippedClient.create(BenchmarkSupport.transport(tls)
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES))
-                .build();
-        ZenlayerClient client = ZenlayerClient.withSharedClient(shared);
+                .connectionPool(new ConnectionPool(maxIdleConnections, 5, TimeUnit.MINUTES)));
+        OkHttpClient shared = shipped.base();
+        ZenlayerClient client = shipped.client();
         AtomicInteger callerNumber = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT_CALLS, r -> {
             Thread t = new Thread(r, "build-" + callerNumber.incrementAndGet());
@@ -313,7 +374,7 @@ public final class LoadAndLeakCheck {
         } finally {
             callers.shutdownNow();
             callers.awaitTermination(10, TimeUnit.SECONDS);
-            BenchmarkSupport.shutDown(shared);
+            shipped.close();
         }
     }
 
@@ -330,7 +391,7 @@ public final class LoadAndLeakCheck {
                 clients.add(fresh);
                 String id = instanceId(nextInstance++);
                 long t0 = System.nanoTime();
-                CallOutcome outcome = ZenlayerClient.withSharedClient(fresh)
+                CallOutcome outcome = new ZenlayerClient(fresh::newBuilder)
                         .service(auth, config)
                         .cancelInstanceBandwidthDowngrade(id, AttemptListener.NONE);
                 latencies[i] = System.nanoTime() - t0;

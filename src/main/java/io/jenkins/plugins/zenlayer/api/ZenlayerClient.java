@@ -11,9 +11,11 @@ import okhttp3.OkHttpClient;
 /**
  * Entry point: creates {@link ZenlayerService} instances. Thread-safe; one per JVM is enough.
  *
- * <p>Every call takes a fresh builder from the supplier, so settings that can change at run time (such as a proxy
- * configuration applied by the supplier) are always current. Builders derived from one shared {@link OkHttpClient}
- * (via {@link OkHttpClient#newBuilder()}) share its connection pool and dispatcher; this class never creates either.
+ * <p>Every call takes a builder from the supplier and sets only its own timeouts, redirect policy and attempt
+ * tracker. The supplier should return {@link OkHttpClient#newBuilder()} of one shared client: the derived clients then
+ * share its connection pool and dispatcher (this class never creates either), and, because they also keep its proxy
+ * selector, proxy authenticator and TLS settings, a later call reuses a pooled connection. A supplier that installs a
+ * new proxy selector or authenticator per call defeats that reuse.
  */
 public final class ZenlayerClient {
 
@@ -23,8 +25,7 @@ public final class ZenlayerClient {
     private final DoubleSupplier jitter;
 
     /**
-     * @param baseBuilders supplies a builder derived from one shared client for each call, for example
-     *     {@code shared::newBuilder}
+     * @param baseBuilders supplies a builder derived from one shared client for each call: {@code shared::newBuilder}
      */
     public ZenlayerClient(Supplier<OkHttpClient.Builder> baseBuilders) {
         this(
@@ -40,12 +41,6 @@ public final class ZenlayerClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
-    }
-
-    /** A client whose calls all derive from {@code shared}. */
-    public static ZenlayerClient withSharedClient(OkHttpClient shared) {
-        Objects.requireNonNull(shared, "shared");
-        return new ZenlayerClient(shared::newBuilder);
     }
 
     /**

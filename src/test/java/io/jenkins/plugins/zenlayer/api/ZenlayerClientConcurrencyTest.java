@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.sameInstance;
 
+import io.jenkins.plugins.zenlayer.ShippedClient;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,28 +26,37 @@ class ZenlayerClientConcurrencyTest {
     private static final int THREADS = 50;
 
     private Fixture fx;
+    /** The client as the plugin builds it, okhttp-api replaced by a double that behaves like it. */
+    private ShippedClient shipped;
 
     @BeforeEach
     void setUp() throws Exception {
         fx = new Fixture();
+        shipped = ShippedClient.create();
     }
 
     @AfterEach
     void tearDown() {
+        shipped.close();
         fx.close();
     }
 
     @Test
-    void derivedClientsShareThePoolAndDispatcher() {
-        ZenlayerClient client = ZenlayerClient.withSharedClient(fx.shared);
+    void derivedClientsShareThePoolTheDispatcherAndTheProxySettings() {
+        ZenlayerClient client = shipped.client();
+        OkHttpClient base = shipped.base();
 
         OkHttpClient first = client.derive(fx.config().build());
         OkHttpClient second =
                 client.derive(fx.config().callTimeout(Duration.ofSeconds(5)).build());
 
-        assertThat(first.connectionPool(), sameInstance(fx.shared.connectionPool()));
-        assertThat(second.connectionPool(), sameInstance(fx.shared.connectionPool()));
-        assertThat(first.dispatcher(), sameInstance(fx.shared.dispatcher()));
+        assertThat(first.connectionPool(), sameInstance(base.connectionPool()));
+        assertThat(second.connectionPool(), sameInstance(base.connectionPool()));
+        assertThat(first.dispatcher(), sameInstance(base.dispatcher()));
+        assertThat(second.dispatcher(), sameInstance(base.dispatcher()));
+        // OkHttp reuses a pooled connection only for the same proxy selector and authenticator (compared by identity).
+        assertThat(second.proxySelector(), sameInstance(first.proxySelector()));
+        assertThat(second.proxyAuthenticator(), sameInstance(first.proxyAuthenticator()));
         assertThat(second.callTimeoutMillis(), is(5000));
         assertThat(first.connectTimeoutMillis(), is(10_000));
         assertThat(first.followRedirects(), is(false));
@@ -57,7 +67,7 @@ class ZenlayerClientConcurrencyTest {
         for (int i = 0; i < THREADS; i++) {
             fx.fake.addInstance("bmc-i-c" + i, InternetChargeType.BY_BANDWIDTH, true);
         }
-        ZenlayerClient client = ZenlayerClient.withSharedClient(fx.shared);
+        ZenlayerClient client = shipped.client();
         ZenlayerClientConfig config = fx.config().build();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -87,7 +97,9 @@ class ZenlayerClientConcurrencyTest {
                 .count();
         assertThat(fx.fake.requestCount(), is(THREADS));
         // Calls go through the shared dispatcher (5 per host by default) and reuse its pooled connections.
-        assertThat(connections, lessThanOrEqualTo((long) fx.shared.dispatcher().getMaxRequestsPerHost() * 2));
-        assertThat(fx.shared.connectionPool().connectionCount(), greaterThanOrEqualTo(1));
+        assertThat(
+                connections,
+                lessThanOrEqualTo((long) shipped.base().dispatcher().getMaxRequestsPerHost() * 2));
+        assertThat(shipped.base().connectionPool().connectionCount(), greaterThanOrEqualTo(1));
     }
 }

@@ -12,7 +12,7 @@ class ZenlayerClientTimeoutsTest {
     @Test
     void connectAndCallTimeoutsComeFromTheConfig() {
         OkHttpClient shared = new OkHttpClient();
-        ZenlayerClient client = ZenlayerClient.withSharedClient(shared);
+        ZenlayerClient client = new ZenlayerClient(shared::newBuilder);
         ZenlayerClientConfig config = ZenlayerClientConfig.builder()
                 .connectTimeout(Duration.ofSeconds(7))
                 .callTimeout(Duration.ofSeconds(95))
