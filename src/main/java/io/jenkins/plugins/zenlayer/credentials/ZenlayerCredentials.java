@@ -49,7 +49,8 @@ public final class ZenlayerCredentials {
     }
 
     /**
-     * The authentication for a build, looked up in the build's context with the job's default authentication.
+     * The authentication for a build, looked up in the build's context with the job's default authentication. Its use
+     * is recorded on the build, so the credential's usage lists it.
      *
      * @throws AbortException naming the ID when it is not found, is not of an accepted type or cannot be used
      */
@@ -61,6 +62,7 @@ public final class ZenlayerCredentials {
         if (auth == null) {
             throw new AbortException(resolution.problem());
         }
+        CredentialsProvider.track(run, found);
         return auth;
     }
 

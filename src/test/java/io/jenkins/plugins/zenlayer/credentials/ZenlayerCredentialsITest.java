@@ -3,26 +3,39 @@ package io.jenkins.plugins.zenlayer.credentials;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Fingerprint;
+import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
+import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only a running Jenkins can show: credentials with real secrets.
+ * What only a running Jenkins can show: credentials with real secrets, and usage tracking.
  */
 class ZenlayerCredentialsITest extends AbstractZenlayerITest {
 
     private static final String PASSWORD = "s3cr3t-Password";
+
+    private static String call(String credentialsId) {
+        return FUNCTION + " instanceId: '" + INSTANCE + "', credentialsId: '" + credentialsId + "'\n";
+    }
 
     @Test
     void accessKeyBecomesASignedAccessKey() {
@@ -65,5 +78,20 @@ class ZenlayerCredentialsITest extends AbstractZenlayerITest {
                 IllegalArgumentException.class,
                 () -> ZenlayerCredentials.toAuth(
                         new StringCredentialsImpl(CredentialsScope.GLOBAL, "t", "", Secret.fromString(" "))));
+    }
+
+    @Test
+    void aBuildIsRecordedInTheCredentialsUsage() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        ZenlayerAccessKeyImpl key = accessKey("tracked-key", ACCESS_KEY_ID, ACCESS_KEY_PASSWORD);
+        addCredentials(key);
+        WorkflowJob job = pipeline("tracked", call("tracked-key"));
+
+        WorkflowRun b = build(job, Result.SUCCESS);
+
+        Fingerprint fingerprint = CredentialsProvider.getFingerprintOf(key);
+        assertNotNull(fingerprint, "the credential has a usage record");
+        assertThat(fingerprint.getJobs(), hasItem(job.getFullName()));
+        assertTrue(fingerprint.getRangeSet(job.getFullName()).includes(b.getNumber()));
     }
 }
