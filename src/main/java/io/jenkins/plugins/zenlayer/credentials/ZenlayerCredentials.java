@@ -49,14 +49,20 @@ public final class ZenlayerCredentials {
     }
 
     /**
-     * The authentication for a build, looked up in the build's context with the job's default authentication. Its use
-     * is recorded on the build, so the credential's usage lists it.
+     * The authentication for a build. The credential is looked up in the build's context, with the job's default
+     * authentication, among the credentials whose domain matches {@code endpoint}, as the forms list them; its use is
+     * recorded on the build, so the credential's usage lists it.
      *
+     * @param endpoint the endpoint the build will call
      * @throws AbortException naming the ID when it is not found, is not of an accepted type or cannot be used
      */
-    public static ZenlayerAuth forBuild(String credentialsId, Run<?, ?> run) throws AbortException {
-        StandardCredentials found =
-                CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+    public static ZenlayerAuth forBuild(String credentialsId, Run<?, ?> run, @CheckForNull String endpoint)
+            throws AbortException {
+        StandardCredentials found = CredentialsProvider.findCredentialById(
+                credentialsId,
+                StandardCredentials.class,
+                run,
+                URIRequirementBuilder.fromUri(endpoint).build());
         Resolution resolution = resolve(credentialsId, found);
         ZenlayerAuth auth = resolution.auth();
         if (auth == null) {

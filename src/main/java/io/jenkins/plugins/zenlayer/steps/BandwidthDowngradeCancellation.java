@@ -85,7 +85,7 @@ public final class BandwidthDowngradeCancellation {
             throw new AbortException(String.join(System.lineSeparator(), problems));
         }
 
-        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run);
+        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint());
         ZenlayerClientConfig config;
         try {
             config = settings.toClientConfig(ZenlayerClients.userAgent());

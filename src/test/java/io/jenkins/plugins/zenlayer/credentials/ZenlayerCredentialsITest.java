@@ -7,13 +7,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Fingerprint;
 import hudson.model.Result;
@@ -21,13 +26,15 @@ import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only a running Jenkins can show: credentials with real secrets, and usage tracking.
+ * What only a running Jenkins can show: credentials with real secrets, usage tracking and credential domains.
  */
 class ZenlayerCredentialsITest extends AbstractZenlayerITest {
 
@@ -35,6 +42,14 @@ class ZenlayerCredentialsITest extends AbstractZenlayerITest {
 
     private static String call(String credentialsId) {
         return FUNCTION + " instanceId: '" + INSTANCE + "', credentialsId: '" + credentialsId + "'\n";
+    }
+
+    /** Stores a credential in the Jenkins store, in a domain of its own that matches only {@code hosts}. */
+    private static void addInDomain(String hosts, Credentials credentials) throws Exception {
+        Domain domain = new Domain("hosts " + hosts, null, List.of(new HostnameSpecification(hosts, null)));
+        SystemCredentialsProvider provider = SystemCredentialsProvider.getInstance();
+        provider.getDomainCredentialsMap().put(domain, new CopyOnWriteArrayList<>(List.of(credentials)));
+        provider.save();
     }
 
     @Test
@@ -93,5 +108,20 @@ class ZenlayerCredentialsITest extends AbstractZenlayerITest {
         assertNotNull(fingerprint, "the credential has a usage record");
         assertThat(fingerprint.getJobs(), hasItem(job.getFullName()));
         assertTrue(fingerprint.getRangeSet(job.getFullName()).includes(b.getNumber()));
+    }
+
+    @Test
+    void aBuildUsesOnlyCredentialsWhoseDomainMatchesTheEndpoint() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        addInDomain("api.zenlayer.example", accessKey("other-host-key", ACCESS_KEY_ID, ACCESS_KEY_PASSWORD));
+        addInDomain("127.0.0.1", accessKey("same-host-key", ACCESS_KEY_ID, ACCESS_KEY_PASSWORD));
+
+        WorkflowRun refused = build(pipeline("other-host", call("other-host-key")), Result.FAILURE);
+        r.assertLogContains("Cannot find credentials with ID \"other-host-key\"", refused);
+        assertEquals(0, server.requestCount(), "nothing was sent with the other host's credential");
+
+        WorkflowRun used = build(pipeline("same-host", call("same-host-key")), Result.SUCCESS);
+        r.assertLogContains(onlyRequestId(null), used);
+        assertFalse(server.pendingDowngrade(INSTANCE));
     }
 }

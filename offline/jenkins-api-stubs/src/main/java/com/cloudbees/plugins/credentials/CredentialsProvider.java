@@ -29,7 +29,10 @@ public abstract class CredentialsProvider {
 
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(
-            @NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run) {
+            @NonNull String id,
+            @NonNull Class<C> type,
+            @NonNull Run<?, ?> run,
+            @Nullable List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();
     }
 
