@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -37,6 +38,9 @@ import org.springframework.security.core.Authentication;
  *   <li>username with password: the username is the access key ID, the password the access key password;
  *   <li>secret text: a personal access token, sent as a bearer token.
  * </ul>
+ *
+ * <p>Builds and forms look credentials up with the same domain requirement, built from the endpoint, and neither
+ * accepts a credential with System scope: builds cannot see those, so a form must not offer them.
  */
 public final class ZenlayerCredentials {
 
@@ -94,7 +98,7 @@ public final class ZenlayerCredentials {
                         item,
                         StandardCredentials.class,
                         URIRequirementBuilder.fromUri(endpoint).build(),
-                        accepted())
+                        usable())
                 .includeCurrentValue(current);
     }
 
@@ -125,7 +129,7 @@ public final class ZenlayerCredentials {
         if (id.contains("${")) {
             return FormValidation.warning(Messages.Credentials_expression());
         }
-        // Only presence and type are checked here: no secret is read.
+        // Only presence, type and scope are checked here: no secret is read.
         return problem(id, findForForm(item, id, endpoint))
                 .map(FormValidation::error)
                 .orElseGet(FormValidation::ok);
@@ -158,12 +162,17 @@ public final class ZenlayerCredentials {
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
-    /** The accepted types, for listing. */
-    private static CredentialsMatcher accepted() {
-        return CredentialsMatchers.anyOf(
-                CredentialsMatchers.instanceOf(ZenlayerAccessKey.class),
-                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-                CredentialsMatchers.instanceOf(StringCredentials.class));
+    /**
+     * The credentials a form may offer: of an accepted type and not System-scoped. In a job's context System-scoped
+     * credentials are never visible; in the context of Jenkins (the global form) they are, but no build could use them.
+     */
+    private static CredentialsMatcher usable() {
+        return CredentialsMatchers.allOf(
+                CredentialsMatchers.anyOf(
+                        CredentialsMatchers.instanceOf(ZenlayerAccessKey.class),
+                        CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                        CredentialsMatchers.instanceOf(StringCredentials.class)),
+                CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
     }
 
     /**
@@ -185,7 +194,8 @@ public final class ZenlayerCredentials {
     }
 
     /**
-     * Why the credential found for an ID cannot be used, if it cannot: none was found, or it is of another type.
+     * Why the credential found for an ID cannot be used, if it cannot: none was found, it is of another type, or it
+     * has System scope, which builds cannot see.
      *
      * @param found the credential with that ID, {@code null} if none is visible
      */
@@ -196,6 +206,9 @@ public final class ZenlayerCredentials {
         if (Kind.of(found).isEmpty()) {
             return Optional.of(
                     Messages.Credentials_wrongType(id, typeName(found), Messages.Credentials_acceptedTypes()));
+        }
+        if (found.getScope() == CredentialsScope.SYSTEM) {
+            return Optional.of(Messages.Credentials_systemScope(id));
         }
         return Optional.empty();
     }

@@ -26,22 +26,43 @@ import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
+import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /**
- * What only a running Jenkins can show: credentials with real secrets, usage tracking and credential domains.
+ * What only a running Jenkins can show: real secrets, usage tracking, credential domains and scopes as the credentials
+ * plugin applies them.
  */
 class ZenlayerCredentialsITest extends AbstractZenlayerITest {
 
     private static final String PASSWORD = "s3cr3t-Password";
+    private static final String GLOBAL = ZenlayerGlobalConfiguration.class.getName();
 
     private static String call(String credentialsId) {
         return FUNCTION + " instanceId: '" + INSTANCE + "', credentialsId: '" + credentialsId + "'\n";
+    }
+
+    /** Posts a form request to the global configuration's descriptor and returns the answer's body. */
+    private String postToGlobalForm(String method, String... nameValues) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient();
+        WebRequest request =
+                new WebRequest(wc.createCrumbedUrl("descriptorByName/" + GLOBAL + "/" + method), HttpMethod.POST);
+        List<NameValuePair> parameters = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            parameters.add(new NameValuePair(nameValues[i], nameValues[i + 1]));
+        }
+        request.setRequestParameters(parameters);
+        return wc.loadWebResponse(request).getContentAsString();
     }
 
     /** Stores a credential in the Jenkins store, in a domain of its own that matches only {@code hosts}. */
@@ -123,5 +144,39 @@ class ZenlayerCredentialsITest extends AbstractZenlayerITest {
         WorkflowRun used = build(pipeline("same-host", call("same-host-key")), Result.SUCCESS);
         r.assertLogContains(onlyRequestId(null), used);
         assertFalse(server.pendingDowngrade(INSTANCE));
+    }
+
+    @Test
+    void theGlobalFormOffersAndAcceptsOnlyCredentialsThatBuildsCanSee() throws Exception {
+        addCredentials(new ZenlayerAccessKeyImpl(
+                CredentialsScope.SYSTEM,
+                "system-key",
+                "system",
+                ACCESS_KEY_ID,
+                Secret.fromString(ACCESS_KEY_PASSWORD)));
+
+        String list = postToGlobalForm("fillCredentialsIdItems", "credentialsId", "");
+        assertThat(list, containsString("\"" + CREDENTIALS_ID + "\""));
+        assertThat(list, not(containsString("system-key")));
+
+        String refused = postToGlobalForm("checkCredentialsId", "value", "system-key");
+        assertThat(refused, allOf(containsString("class=\"error\""), containsString("System scope")));
+        String accepted = postToGlobalForm("checkCredentialsId", "value", CREDENTIALS_ID);
+        assertThat(accepted, not(containsString("class=\"error\"")));
+
+        String tested = postToGlobalForm(
+                "testConnection",
+                "credentialsId",
+                "system-key",
+                "endpoint",
+                server.endpoint(),
+                "apiVersion",
+                "2026-02-01",
+                "connectTimeoutSeconds",
+                "5",
+                "callTimeoutSeconds",
+                "10");
+        assertThat(tested, allOf(containsString("class=\"error\""), containsString("System scope")));
+        assertEquals(0, server.requestCount(), "the test sent nothing with a System-scoped credential");
     }
 }

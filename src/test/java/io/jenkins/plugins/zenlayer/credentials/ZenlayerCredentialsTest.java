@@ -16,7 +16,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
 
 /**
- * Types and IDs, with test doubles. Nothing here reads a secret: a {@link Secret} cannot be created without
+ * Types, scopes and IDs, with test doubles. Nothing here reads a secret: a {@link Secret} cannot be created without
  * Jenkins, so the doubles return {@code null} and the conversion to an authentication is tested in
  * {@link ZenlayerCredentialsITest}.
  */
@@ -72,6 +72,20 @@ class ZenlayerCredentialsTest {
                 r.problem(),
                 allOf(containsString("ssh"), containsString("SshKey"), containsString("Zenlayer access key")));
         assertEquals(Optional.empty(), ZenlayerCredentials.Kind.of(new SshKey("ssh")));
+    }
+
+    @Test
+    void systemScopedCredentialsAreRefusedWithTheReasonAndNoSecretIsRead() {
+        // The double's password is null: reading it would throw, so a result shows that nothing was read.
+        ZenlayerCredentials.Resolution r =
+                ZenlayerCredentials.resolve("sys-key", new AccessKey("sys-key", "AKID", CredentialsScope.SYSTEM));
+        assertNull(r.auth());
+        assertThat(r.problem(), allOf(containsString("\"sys-key\""), containsString("System scope")));
+        assertEquals(
+                Optional.empty(),
+                ZenlayerCredentials.problem("k", new AccessKey("k", "AKID", CredentialsScope.GLOBAL)),
+                "Global scope");
+        assertEquals(Optional.empty(), ZenlayerCredentials.problem("k", new AccessKey("k", "AKID", null)), "no scope");
     }
 
     /** Common part of the doubles: an ID, a scope, no descriptor outside Jenkins. */
