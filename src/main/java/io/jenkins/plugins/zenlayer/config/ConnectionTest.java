@@ -10,7 +10,6 @@ import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
-import io.jenkins.plugins.zenlayer.credentials.CredentialsKind;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class ConnectionTest {
         if (id.isEmpty()) {
             return FormValidation.error(Messages.TestConnection_noCredentials());
         }
-        CredentialsKind.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());
+        ZenlayerCredentials.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());
         ZenlayerAuth auth = resolution.auth();
         if (auth == null) {
             return FormValidation.error(resolution.problem());

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.config.FormAccess;
+import java.util.Optional;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -65,9 +66,19 @@ public class ZenlayerAccessKeyImpl extends BaseStandardCredentials implements Ze
             if (!FormAccess.canConfigure(item)) {
                 return FormValidation.ok();
             }
-            return CredentialsKind.accessKeyIdProblem(value)
-                    .map(FormValidation::error)
-                    .orElseGet(FormValidation::ok);
+            return accessKeyIdProblem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
         }
+    }
+
+    /** What is wrong with an access key ID typed into the form, if anything. */
+    static Optional<String> accessKeyIdProblem(@CheckForNull String value) {
+        String id = value == null ? "" : value.strip();
+        if (id.isEmpty()) {
+            return Optional.of(Messages.ZenlayerAccessKey_accessKeyIdMissing());
+        }
+        if (id.chars().anyMatch(c -> c <= ' ' || c >= 0x7F)) {
+            return Optional.of(Messages.ZenlayerAccessKey_accessKeyIdInvalid());
+        }
+        return Optional.empty();
     }
 }

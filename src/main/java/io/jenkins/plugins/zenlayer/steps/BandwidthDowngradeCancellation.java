@@ -89,7 +89,7 @@ public final class BandwidthDowngradeCancellation {
             throw new AbortException(String.join(System.lineSeparator(), problems));
         }
 
-        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run);
+        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint());
         ZenlayerClientConfig config = settings.toClientConfig();
         String id = instanceId.strip();
         PrintStream log = listener.getLogger();

@@ -8,7 +8,22 @@ public class CredentialsMatchers {
     }
 
     @NonNull
+    public static CredentialsMatcher not(@NonNull CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
     public static CredentialsMatcher instanceOf(@NonNull Class clazz) {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public static CredentialsMatcher withScope(@NonNull CredentialsScope scope) {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public static CredentialsMatcher allOf(@NonNull CredentialsMatcher... matchers) {
         throw new UnsupportedOperationException();
     }
 

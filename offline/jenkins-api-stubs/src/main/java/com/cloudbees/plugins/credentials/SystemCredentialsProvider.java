@@ -1,7 +1,10 @@
 package com.cloudbees.plugins.credentials;
 
+import com.cloudbees.plugins.credentials.domains.Domain;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 public class SystemCredentialsProvider {
     public SystemCredentialsProvider() {
@@ -13,6 +16,11 @@ public class SystemCredentialsProvider {
     }
 
     public List<Credentials> getCredentials() {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public synchronized Map<Domain, List<Credentials>> getDomainCredentialsMap() {
         throw new UnsupportedOperationException();
     }
 
