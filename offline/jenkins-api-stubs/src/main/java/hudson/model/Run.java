@@ -13,6 +13,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public int getNumber() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException();
     }

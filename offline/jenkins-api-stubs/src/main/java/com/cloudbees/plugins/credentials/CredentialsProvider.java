@@ -5,10 +5,12 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Fingerprint;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.Run;
 import hudson.security.Permission;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
@@ -28,6 +30,11 @@ public abstract class CredentialsProvider {
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(
             @NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException();
+    }
+
+    @CheckForNull
+    public static Fingerprint getFingerprintOf(@NonNull Credentials c) throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -1,0 +1,29 @@
+package org.jvnet.hudson.test;
+
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.Descriptor;
+import hudson.tasks.Builder;
+import java.io.IOException;
+
+public abstract class TestBuilder extends Builder {
+    @Override
+    public abstract boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException;
+
+    @Override
+    public Descriptor<Builder> getDescriptor() {
+        throw new UnsupportedOperationException();
+    }
+
+    @FunctionalInterface
+    public interface Body {
+        void perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException;
+    }
+
+    public static Builder of(Body body) {
+        throw new UnsupportedOperationException();
+    }
+}
