@@ -31,14 +31,6 @@ public abstract class MultiBinding<C extends StandardCredentials> extends Abstra
         public MultiEnvironment(Map<String, String> secretValues) {
             throw new UnsupportedOperationException();
         }
-
-        public Map<String, String> getSecretValues() {
-            throw new UnsupportedOperationException();
-        }
-
-        public Map<String, String> getPublicValues() {
-            throw new UnsupportedOperationException();
-        }
     }
 
     public abstract MultiEnvironment bind(

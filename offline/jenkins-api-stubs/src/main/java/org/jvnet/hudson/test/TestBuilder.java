@@ -3,7 +3,6 @@ package org.jvnet.hudson.test;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
-import hudson.model.Descriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
 
@@ -11,11 +10,6 @@ public abstract class TestBuilder extends Builder {
     @Override
     public abstract boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException;
-
-    @Override
-    public Descriptor<Builder> getDescriptor() {
-        throw new UnsupportedOperationException();
-    }
 
     @FunctionalInterface
     public interface Body {
