@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.util.Set;
 import org.kohsuke.stapler.HttpResponse;
 
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
@@ -14,8 +15,13 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
 
     public abstract void run();
 
+    @NonNull
     @Override
     public EnvVars getEnvironment(@NonNull TaskListener log) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public Set<String> getSensitiveBuildVariables() {
         throw new UnsupportedOperationException();
     }
 

@@ -5,17 +5,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 import java.util.List;
 
-public class Fingerprint {
+public class Fingerprint implements ModelObject, Saveable {
     public Fingerprint(@CheckForNull Run build, @NonNull String fileName, @NonNull byte[] md5sum) throws IOException {
-        throw new UnsupportedOperationException();
-    }
-
-    public @NonNull RangeSet getRangeSet(String jobFullName) {
-        throw new UnsupportedOperationException();
-    }
-
-    @NonNull
-    public List<String> getJobs() {
         throw new UnsupportedOperationException();
     }
 
@@ -24,8 +15,27 @@ public class Fingerprint {
             throw new UnsupportedOperationException();
         }
 
-        public boolean includes(int i) {
+        public synchronized boolean includes(int i) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    @Override
+    public @NonNull String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull RangeSet getRangeSet(String jobFullName) {
+        throw new UnsupportedOperationException();
+    }
+
+    @NonNull
+    public synchronized List<String> getJobs() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
     }
 }

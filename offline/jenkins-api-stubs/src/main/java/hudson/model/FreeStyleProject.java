@@ -1,5 +1,6 @@
 package hudson.model;
 
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.Builder;
 import hudson.tasks.Publisher;
 import hudson.util.DescribableList;
@@ -11,6 +12,10 @@ public class FreeStyleProject extends AbstractProject<FreeStyleProject, FreeStyl
     }
 
     public DescribableList<Builder, Descriptor<Builder>> getBuildersList() {
+        throw new UnsupportedOperationException();
+    }
+
+    public DescribableList<BuildWrapper, Descriptor<BuildWrapper>> getBuildWrappersList() {
         throw new UnsupportedOperationException();
     }
 

@@ -29,6 +29,12 @@ public abstract class CredentialsProvider {
 
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(
+            @NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException();
+    }
+
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(
             @NonNull String id,
             @NonNull Class<C> type,
             @NonNull Run<?, ?> run,
