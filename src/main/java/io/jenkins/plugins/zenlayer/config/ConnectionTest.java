@@ -28,8 +28,8 @@ public final class ConnectionTest {
         if (!problems.isEmpty()) {
             return FormValidation.error(String.join(" ", problems));
         }
-        String id = credentialsId == null ? "" : credentialsId.strip();
-        if (id.isEmpty()) {
+        String id = ZenlayerCredentials.normalizeId(credentialsId);
+        if (id == null) {
             return FormValidation.error(Messages.TestConnection_noCredentials());
         }
         ZenlayerCredentials.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());

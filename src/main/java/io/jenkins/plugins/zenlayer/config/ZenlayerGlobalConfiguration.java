@@ -71,7 +71,7 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
+        this.credentialsId = ZenlayerCredentials.normalizeId(credentialsId);
         save();
     }
 
@@ -206,11 +206,6 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
     /** The connection settings as configured, without validation. */
     public ConnectionSettings getConnectionSettings() {
         return new ConnectionSettings(endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, maxRetries);
-    }
-
-    @CheckForNull
-    private static String blankToNull(@CheckForNull String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @POST

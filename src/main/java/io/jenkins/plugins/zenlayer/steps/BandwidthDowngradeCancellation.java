@@ -177,13 +177,8 @@ public final class BandwidthDowngradeCancellation {
 
     /** The step's credential, else the global default; blank values count as absent. */
     static Optional<String> effectiveCredentialsId(@CheckForNull String stepId, @CheckForNull String globalId) {
-        if (stepId != null && !stepId.isBlank()) {
-            return Optional.of(stepId.strip());
-        }
-        if (globalId != null && !globalId.isBlank()) {
-            return Optional.of(globalId.strip());
-        }
-        return Optional.empty();
+        return Optional.ofNullable(ZenlayerCredentials.normalizeId(stepId))
+                .or(() -> Optional.ofNullable(ZenlayerCredentials.normalizeId(globalId)));
     }
 
     /** Writes one line per attempt and per backoff to the build log. */

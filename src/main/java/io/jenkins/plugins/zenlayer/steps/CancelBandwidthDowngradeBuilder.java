@@ -15,6 +15,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
+import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     /** The credential to use; when blank, the global default. */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.strip();
+        this.credentialsId = ZenlayerCredentials.normalizeId(credentialsId);
     }
 
     public List<ResultOverride> getResultOverrides() {

@@ -12,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
+import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public class CancelBandwidthDowngradeStep extends Step {
     /** The credential to use; when blank, the global default. */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.strip();
+        this.credentialsId = ZenlayerCredentials.normalizeId(credentialsId);
     }
 
     public List<ResultOverride> getResultOverrides() {
