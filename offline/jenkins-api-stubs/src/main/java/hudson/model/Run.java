@@ -1,5 +1,6 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import java.io.File;
@@ -7,6 +8,10 @@ import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
     protected Run(@NonNull JobT job) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public @CheckForNull Result getResult() {
         throw new UnsupportedOperationException();
     }
 

@@ -3,6 +3,8 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
+import hudson.model.Item;
+import hudson.model.TopLevelItem;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
@@ -11,7 +13,9 @@ import hudson.security.SecurityRealm;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import org.jvnet.hudson.reactor.ReactorException;
+import org.springframework.security.access.AccessDeniedException;
 
 public class Jenkins implements AccessControlled {
     protected Jenkins(File root, ServletContext context) throws IOException, InterruptedException, ReactorException {
@@ -47,6 +51,15 @@ public class Jenkins implements AccessControlled {
     }
 
     public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    public TopLevelItem createProjectFromXML(String name, InputStream xml) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
+            throws AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import jenkins.model.Jenkins;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
@@ -117,6 +119,10 @@ public class JenkinsRule {
         }
 
         public HtmlPage goTo(String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException();
+        }
+
+        public Page goTo(String relative, @CheckForNull String expectedContentType) throws IOException, SAXException {
             throw new UnsupportedOperationException();
         }
 

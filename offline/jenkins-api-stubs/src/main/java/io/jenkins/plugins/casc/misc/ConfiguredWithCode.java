@@ -6,9 +6,14 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.junit.Test;
 
 @Target({METHOD, FIELD})
 @Retention(RUNTIME)
 public @interface ConfiguredWithCode {
     String[] value();
+
+    Class<? extends Throwable> expected() default Test.None.class;
+
+    String message() default "";
 }
