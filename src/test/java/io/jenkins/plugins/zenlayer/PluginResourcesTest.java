@@ -119,7 +119,7 @@ class PluginResourcesTest {
             List<Class<?>> classes = new ArrayList<>(List.of(entry.getKey()));
             classes.addAll(List.of(entry.getKey().getDeclaredClasses()));
             for (Class<?> c : classes) {
-                for (Method method : c.getDeclaredMethods()) {
+                for (Method method : c.getMethods()) {
                     Matcher form = FORM_METHOD.matcher(method.getName());
                     if (!form.matches()) {
                         continue;

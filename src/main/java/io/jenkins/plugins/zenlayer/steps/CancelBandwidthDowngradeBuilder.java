@@ -8,22 +8,16 @@ import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
-import hudson.model.Item;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
@@ -84,7 +78,7 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
 
     /** Offered for every freestyle-like project type; Pipeline uses {@link CancelBandwidthDowngradeStep}. */
     @Extension
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> implements StepForms {
 
         @Override
         @SuppressWarnings("rawtypes") // the raw type is the overridden method's
@@ -96,29 +90,6 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         @Override
         public String getDisplayName() {
             return Messages.CancelBandwidthDowngrade_displayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
-            return StepForms.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            return StepForms.checkCredentialsId(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            return StepForms.checkInstanceId(item, value);
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
-            return StepForms.testConnection(item, credentialsId);
         }
     }
 }

@@ -3,12 +3,9 @@ package io.jenkins.plugins.zenlayer.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
@@ -25,11 +22,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code zenlayerCancelBandwidthDowngrade(instanceId: 'i-...')}: cancels the pending bandwidth downgrade of a bare
@@ -131,7 +125,7 @@ public class CancelBandwidthDowngradeStep extends Step {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements StepForms {
 
         static final String FUNCTION_NAME = "zenlayerCancelBandwidthDowngrade";
 
@@ -149,29 +143,6 @@ public class CancelBandwidthDowngradeStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.CancelBandwidthDowngrade_displayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
-            return StepForms.fillCredentialsIdItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            return StepForms.checkCredentialsId(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            return StepForms.checkInstanceId(item, value);
-        }
-
-        @POST
-        public FormValidation doTestConnection(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
-            return StepForms.testConnection(item, credentialsId);
         }
     }
 }

@@ -11,25 +11,34 @@ import io.jenkins.plugins.zenlayer.config.ConnectionTest;
 import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
-/** The form endpoints shared by the Pipeline step and the freestyle build step. */
-final class StepForms {
+/**
+ * The form endpoints of every step that takes an instance ID and a credential, written once: the descriptors of the
+ * Pipeline step and of the freestyle build step implement this interface, and Stapler finds its default methods as it
+ * finds their own.
+ */
+public interface StepForms {
 
-    private StepForms() {}
-
-    static ListBoxModel fillCredentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
+    @POST
+    default ListBoxModel doFillCredentialsIdItems(
+            @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
         return ZenlayerCredentials.fillCredentialsIdItems(
                 item, credentialsId, ZenlayerGlobalConfiguration.get().getEndpoint());
     }
 
-    static FormValidation checkCredentialsId(@CheckForNull Item item, @CheckForNull String value) {
+    @POST
+    default FormValidation doCheckCredentialsId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
         return ZenlayerCredentials.checkCredentialsId(
                 item, value, global.getEndpoint(), global.getCredentialsId(), false);
     }
 
     /** An ID with {@code ${...}} is expanded when the build runs, so it gets a warning, not an error. */
-    static FormValidation checkInstanceId(@CheckForNull Item item, @CheckForNull String value) {
+    @POST
+    default FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
         if (!FormAccess.canConfigure(item)) {
             return FormValidation.ok();
         }
@@ -45,7 +54,9 @@ final class StepForms {
      * Tests the chosen credential (or the global default) against the globally configured endpoint; an endpoint is
      * never taken from the request. Needs permission to configure the item, checked before anything else.
      */
-    static FormValidation testConnection(@CheckForNull Item item, @CheckForNull String credentialsId) {
+    @POST
+    default FormValidation doTestConnection(
+            @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
         FormAccess.checkConfigure(item);
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
         String id = BandwidthDowngradeCancellation.effectiveCredentialsId(credentialsId, global.getCredentialsId())

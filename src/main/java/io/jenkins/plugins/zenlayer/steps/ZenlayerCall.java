@@ -114,7 +114,17 @@ public final class ZenlayerCall implements Serializable {
 
     /** The message of the exception that fails the build. */
     public String failureMessage() {
-        return Messages.CallLog_failure(
+        return explain(Messages::CallLog_failure);
+    }
+
+    /** Why the build is unstable; shown after {@code WARNING:} and on the Pipeline step. */
+    public String unstableReason() {
+        return explain(Messages::CallLog_unstable);
+    }
+
+    /** A sentence about this call: action, instance, code, message and request ID, each on one line. */
+    private String explain(Sentence sentence) {
+        return sentence.of(
                 action,
                 CallLog.oneLine(instanceId),
                 CallLog.oneLine(code),
@@ -122,14 +132,9 @@ public final class ZenlayerCall implements Serializable {
                 CallLog.requestIdText(requestId));
     }
 
-    /** Why the build is unstable; shown after {@code WARNING:} and on the Pipeline step. */
-    public String unstableReason() {
-        return Messages.CallLog_unstable(
-                action,
-                CallLog.oneLine(instanceId),
-                CallLog.oneLine(code),
-                CallLog.oneLine(message),
-                CallLog.requestIdText(requestId));
+    @FunctionalInterface
+    private interface Sentence {
+        String of(Object action, Object instanceId, Object code, Object message, Object requestId);
     }
 
     /**
