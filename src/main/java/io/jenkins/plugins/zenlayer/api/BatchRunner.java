@@ -304,7 +304,14 @@ public final class BatchRunner {
                 finishEarlier(i, outcome, round - 1);
                 return false;
             }
-            ZenlayerService service = services.get();
+            ZenlayerService service;
+            try {
+                service = Objects.requireNonNull(services.get(), "the service supplier returned null");
+            } catch (RuntimeException e) {
+                calls.set(i, round);
+                finish(i, new InstanceResult(positions[i], id, InstanceResult.State.ERROR, null, e, round));
+                return true;
+            }
             running.set(worker, service);
             try {
                 if (aborted) {

@@ -29,7 +29,7 @@ public record InstanceResult(
         FINISHED,
         /**
          * The action threw an exception other than {@link InterruptedException}, for example an invalid instance id
-         * ({@link InvalidRequestException}): see {@link #error()}.
+         * ({@link InvalidRequestException}), or the service supplier failed: see {@link #error()}.
          */
         ERROR,
         /**

@@ -230,6 +230,32 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aFailingServiceSupplierEndsThatInstanceInErrorAndTheOthersGoOn() {
+        List<String> ids = instances("bmc-i-supplier-", 4);
+        AtomicInteger supplied = new AtomicInteger();
+        BatchRunner runner = new BatchRunner(
+                ids,
+                1,
+                () -> {
+                    if (supplied.incrementAndGet() == 2) {
+                        throw new IllegalStateException("no credentials");
+                    }
+                    return shippedService();
+                },
+                InstanceAction.CANCEL_BANDWIDTH_DOWNGRADE);
+
+        BatchResult result = runner.run(null);
+
+        assertThat(
+                result.results().stream().map(InstanceResult::state).toList(),
+                contains(State.FINISHED, State.ERROR, State.FINISHED, State.FINISHED));
+        assertThat(result.results().get(1).error().getMessage(), is("no credentials"));
+        assertThat(result.succeeded(), is(3));
+        assertThat(fx.fake.requestCount(CANCEL), is(3));
+        assertThat(fx.fake.pendingDowngrade("bmc-i-supplier-1"), is(true));
+    }
+
+    @Test
     void duplicatesAreCalledOnceAtTheirFirstPositionAndReported() {
         instances("bmc-i-dup-", 3);
         List<String> input = List.of("bmc-i-dup-0", "bmc-i-dup-1", "  bmc-i-dup-0\t", "bmc-i-dup-2", "bmc-i-dup-1");
