@@ -21,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,6 +73,8 @@ public final class FakeZenlayerServer implements AutoCloseable {
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "ZC2-HMAC-SHA256 Credential=([^,\\s]+), SignedHeaders=([^,\\s]+), Signature=([0-9a-f]{64})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The {@link Exchange#fault()} of a request refused by {@link #rateLimit(int)}. */
+    public static final String RATE_LIMIT = "rate limit";
 
     /** Billing types of the BMC API ({@code internetChargeType}). */
     public enum InternetChargeType {
@@ -304,6 +308,13 @@ public final class FakeZenlayerServer implements AutoCloseable {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final Deque<Long> acceptedTimes = new ArrayDeque<>();
+    private final AtomicInteger concurrentRequests = new AtomicInteger();
+    private final AtomicInteger peakConcurrentRequests = new AtomicInteger();
+    private int rateLimit;
+    private long minLatencyNanos;
+    private long maxLatencyNanos;
+    private Random latencyRandom = new Random(1);
     private Clock clock = Clock.systemUTC();
     private CodeGeneration codeGeneration = CodeGeneration.CURRENT;
     private boolean unknownFields;
@@ -394,6 +405,56 @@ public final class FakeZenlayerServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Enforces a rate limit as an API gateway does: a request that arrives when {@code requestsPerSecond} requests were
+     * already accepted in the second before it (a sliding window) gets 429 {@code REQUEST_LIMIT_EXCEEDED} and changes
+     * nothing; refused requests do not count against the limit. Queued faults are left for the next accepted request.
+     * 0 turns the limit off.
+     */
+    public synchronized FakeZenlayerServer rateLimit(int requestsPerSecond) {
+        if (requestsPerSecond < 0) {
+            throw new IllegalArgumentException("negative rate limit");
+        }
+        this.rateLimit = requestsPerSecond;
+        acceptedTimes.clear();
+        return this;
+    }
+
+    /**
+     * Holds every answer back for a time drawn uniformly from {@code min} to {@code max} (a fixed seed, so runs are
+     * alike), as the real API takes some time to answer. The wait is spent on the connection's thread outside the
+     * fake's lock, so requests on other connections are handled meanwhile.
+     */
+    public synchronized FakeZenlayerServer latency(Duration min, Duration max) {
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("latency must satisfy 0 <= min <= max");
+        }
+        this.minLatencyNanos = min.toNanos();
+        this.maxLatencyNanos = max.toNanos();
+        this.latencyRandom = new Random(1);
+        return this;
+    }
+
+    /** Requests received and not yet answered, right now. */
+    public int concurrentRequests() {
+        return concurrentRequests.get();
+    }
+
+    /** The most requests received and not yet answered at the same time, since the start or the last reset. */
+    public int peakConcurrentRequests() {
+        return peakConcurrentRequests.get();
+    }
+
+    public void resetPeakConcurrentRequests() {
+        peakConcurrentRequests.set(concurrentRequests.get());
+    }
+
+    /** Requests refused by {@link #rateLimit(int)}. */
+    public synchronized int rateLimitedCount() {
+        return (int)
+                exchanges.stream().filter(e -> RATE_LIMIT.equals(e.fault())).count();
+    }
+
     /** Applies {@code fault} to the next request. */
     public FakeZenlayerServer enqueueFault(Fault fault) {
         return enqueueFault(fault, 1);
@@ -454,16 +515,58 @@ public final class FakeZenlayerServer implements AutoCloseable {
 
     private final class FakeDispatcher extends Dispatcher {
         @Override
-        public MockResponse dispatch(RecordedRequest request) {
-            synchronized (FakeZenlayerServer.this) {
-                return handle(request);
+        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            peakConcurrentRequests.accumulateAndGet(concurrentRequests.incrementAndGet(), Math::max);
+            try {
+                MockResponse response;
+                long hold;
+                synchronized (FakeZenlayerServer.this) {
+                    response = handle(request);
+                    hold = nextLatencyNanos();
+                }
+                if (hold > 0) {
+                    TimeUnit.NANOSECONDS.sleep(hold);
+                }
+                return response;
+            } finally {
+                concurrentRequests.decrementAndGet();
             }
         }
+    }
+
+    private long nextLatencyNanos() {
+        if (maxLatencyNanos == 0) {
+            return 0;
+        }
+        return minLatencyNanos + (long) (latencyRandom.nextDouble() * (maxLatencyNanos - minLatencyNanos));
+    }
+
+    /** True if the rate limit refuses a request arriving now; otherwise counts it as accepted. */
+    private boolean overRateLimit() {
+        if (rateLimit == 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        while (!acceptedTimes.isEmpty() && now - acceptedTimes.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
+            acceptedTimes.removeFirst();
+        }
+        if (acceptedTimes.size() >= rateLimit) {
+            return true;
+        }
+        acceptedTimes.addLast(now);
+        return false;
     }
 
     private MockResponse handle(RecordedRequest request) {
         String requestId = "T" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String action = request.getHeaders().get("X-ZC-Action");
+        if (overRateLimit()) {
+            MockResponse refused = errorResponse(
+                    429, "REQUEST_LIMIT_EXCEEDED", "Request limit exceeded, please try again later.", requestId);
+            exchanges.add(new Exchange(request, action, 429, "REQUEST_LIMIT_EXCEEDED", requestId, RATE_LIMIT));
+            notifyAll();
+            return refused;
+        }
         Fault fault = faults.pollFirst();
         MockResponse response;
         if (fault != null && !fault.processFirst) {

@@ -242,4 +242,47 @@ class FakeZenlayerServerTest {
         assertThat(
                 fake.exchanges().get(0).requestId(), not(fake.exchanges().get(1).requestId()));
     }
+
+    @Test
+    void rateLimitRefusesRequestsAboveTheLimitInTheLastSecondWithoutCountingThemOrUsingFaults() throws IOException {
+        fake.addInstance("i-2", InternetChargeType.BY_BANDWIDTH, true)
+                .addInstance("i-3", InternetChargeType.BY_BANDWIDTH, true);
+        fake.rateLimit(2).enqueueFault(FakeZenlayerServer.Fault.internalError());
+
+        // Sent well within one second: the first two are accepted (the first takes the queued fault).
+        JsonNode first = post(FakeZenlayerServer.CANCEL_ACTION, "{\"instanceId\":\"i-1\"}");
+        JsonNode second = post(FakeZenlayerServer.CANCEL_ACTION, "{\"instanceId\":\"i-2\"}");
+        JsonNode third = post(FakeZenlayerServer.CANCEL_ACTION, "{\"instanceId\":\"i-3\"}");
+        JsonNode fourth = post(FakeZenlayerServer.CANCEL_ACTION, "{\"instanceId\":\"i-3\"}");
+
+        assertThat(first.get("_status").asInt(), is(500));
+        assertThat(second.get("_status").asInt(), is(200));
+        assertThat(third.get("_status").asInt(), is(429));
+        assertThat(third.get("code").asText(), is("REQUEST_LIMIT_EXCEEDED"));
+        assertThat(fourth.get("_status").asInt(), is(429));
+        assertThat(fake.pendingDowngrade("i-3"), is(true));
+        assertThat(fake.rateLimitedCount(), is(2));
+        assertThat(fake.exchanges().get(2).fault(), is(FakeZenlayerServer.RATE_LIMIT));
+        assertThat(fake.requestCount(), is(4));
+    }
+
+    @Test
+    void latencyHoldsAnswersBackAndConcurrentRequestsAreCounted() throws Exception {
+        fake.latency(Duration.ofMillis(500), Duration.ofMillis(500));
+        Thread other = new Thread(() -> {
+            try {
+                post(FakeZenlayerServer.DESCRIBE_INSTANCES, "{\"pageSize\":1}");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long start = System.nanoTime();
+        other.start();
+        post(FakeZenlayerServer.DESCRIBE_INSTANCES, "{\"pageSize\":1}");
+        other.join(5_000);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(500)) >= 0, is(true));
+        assertThat(fake.peakConcurrentRequests(), is(2));
+        assertThat(fake.concurrentRequests(), is(0));
+    }
 }
