@@ -35,7 +35,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code <package>.<Class>} that a form can both show and set: a {@code getX()} or {@code isX()} method, and a
  * {@code @DataBoundConstructor} parameter {@code x} or a {@code @DataBoundSetter} {@code setX}. It needs
  * {@code help-x.html} and {@code help-x_zh_CN.html} next to the view. No field is exempt. Every {@code doFillXItems}
- * and {@code doCheckX} of the class or of its descriptor must be about a field {@code x} of its views. Every {@code ${%key}} of a view must be defined in
+ * and {@code doCheckX} of the class or of its descriptor, or inherited from a class of the plugin, must be about a field {@code x} of its views. Every {@code ${%key}} of a view must be defined in
  * the view's {@code .properties} and its {@code _zh_CN} twin, and every properties file must have the same keys as
  * its twin.
  */
@@ -118,7 +118,7 @@ class PluginResourcesTest {
         for (Map.Entry<Class<?>, Set<String>> entry : fieldsByOwner.entrySet()) {
             List<Class<?>> classes = new ArrayList<>(List.of(entry.getKey()));
             classes.addAll(List.of(entry.getKey().getDeclaredClasses()));
-            for (Class<?> c : classes) {
+            for (Class<?> c : withPluginSuperclasses(classes)) {
                 for (Method method : c.getDeclaredMethods()) {
                     Matcher form = FORM_METHOD.matcher(method.getName());
                     if (!form.matches()) {
@@ -136,6 +136,19 @@ class PluginResourcesTest {
         }
         assertThat(checked, greaterThan(10));
         assertThat(problems, empty());
+    }
+
+    /** The classes and the plugin's own classes they extend, whose form methods they inherit. */
+    private static Set<Class<?>> withPluginSuperclasses(List<Class<?>> classes) {
+        Set<Class<?>> all = new java.util.LinkedHashSet<>();
+        for (Class<?> c : classes) {
+            for (Class<?> k = c;
+                    k != null && k.getName().startsWith(PluginResourcesTest.class.getPackageName() + ".");
+                    k = k.getSuperclass()) {
+                all.add(k);
+            }
+        }
+        return all;
     }
 
     /** A field is set by a form through its constructor parameter or a setter, as Stapler binds them. */
