@@ -79,4 +79,19 @@ public final class Wording {
             case MAY_HAVE_TAKEN_EFFECT -> Messages.CallLog_lostAnswerMayHaveTakenEffect(outcome.lostAttempt());
         };
     }
+
+    /**
+     * As {@link #lostAnswerNote}, when a status read follows to confirm the success instead of inferring it;
+     * {@code null} when there is nothing to confirm.
+     */
+    @CheckForNull
+    public static String lostAnswerNoteBeforeVerifying(CallOutcome outcome) {
+        if (outcome.lostAnswer() != CallOutcome.LostAnswer.INFERRED_SUCCESS) {
+            return lostAnswerNote(outcome);
+        }
+        return Messages.CallLog_lostAnswerToConfirm(
+                outcome.lostAttempt(),
+                outcome.lastAttempt().number(),
+                outcome.lastAttempt().code());
+    }
 }

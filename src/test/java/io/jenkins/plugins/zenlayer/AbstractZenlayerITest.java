@@ -12,14 +12,21 @@ import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Exchange;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerAccessKeyImpl;
+import io.jenkins.plugins.zenlayer.steps.ZenlayerCall;
+import io.jenkins.plugins.zenlayer.steps.ZenlayerCallsAction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -96,6 +103,28 @@ public abstract class AbstractZenlayerITest {
     /** Blocks until the fake server has received the call, so that it is known to be in flight. */
     protected void awaitCallInFlight() throws InterruptedException {
         assertTrue(server.awaitRequestCount(1, Duration.ofSeconds(60)), "the call reached the fake server");
+    }
+
+    /** The calls the build recorded; asserts there is exactly one. */
+    protected static ZenlayerCall onlyCall(Run<?, ?> build) {
+        ZenlayerCallsAction action = build.getAction(ZenlayerCallsAction.class);
+        assertNotNull(action, "the build records its Zenlayer calls");
+        assertEquals(1, action.getCalls().size());
+        return action.getCalls().get(0);
+    }
+
+    /**
+     * What the Snippet Generator makes of a submitted form of {@code stepClass}: the form's fields as JSON object
+     * members, for example {@code "instanceId": "i-1"}.
+     */
+    protected String generateSnippet(Class<?> stepClass, String jsonFields) throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient();
+        WebRequest request = new WebRequest(wc.createCrumbedUrl("pipeline-syntax/generateSnippet"), HttpMethod.POST);
+        request.setRequestParameters(List.of(
+                new NameValuePair("json", "{\"stapler-class\": \"" + stepClass.getName() + "\", " + jsonFields + "}")));
+        WebResponse response = wc.loadWebResponse(request);
+        assertEquals(200, response.getStatusCode());
+        return response.getContentAsString().trim();
     }
 
     protected WorkflowJob pipeline(String name, String script) throws Exception {

@@ -35,7 +35,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code <package>.<Class>} that a form can both show and set: a {@code getX()} or {@code isX()} method, and a
  * {@code @DataBoundConstructor} parameter {@code x} or a {@code @DataBoundSetter} {@code setX}. It needs
  * {@code help-x.html} and {@code help-x_zh_CN.html} next to the view. No field is exempt. Every {@code doFillXItems}
- * and {@code doCheckX} of the class or of its descriptor must be about a field {@code x} of its views. Every {@code ${%key}} of a view must be defined in
+ * and {@code doCheckX} of the class or of its descriptor, or inherited from a class of the plugin, must be about a field {@code x} of its views. Every {@code ${%key}} of a view must be defined in
  * the view's {@code .properties} and its {@code _zh_CN} twin, and every properties file must have the same keys as
  * its twin.
  */

@@ -38,8 +38,19 @@ final class Answers {
      * @param elapsed how long it took
      * @param mayRetry whether the call allows another attempt after this one
      * @param redactor removes the caller's secrets from whatever the server sent
+     * @param action the API action sent, which decides what a successful answer is read for; {@code null} for none
      */
-    record Attempt(int number, Duration elapsed, boolean mayRetry, Redactor redactor) {}
+    record Attempt(
+            int number,
+            Duration elapsed,
+            boolean mayRetry,
+            Redactor redactor,
+            @CheckForNull String action) {
+
+        Attempt(int number, Duration elapsed, boolean mayRetry, Redactor redactor) {
+            this(number, elapsed, mayRetry, redactor, null);
+        }
+    }
 
     /** Classifies a response; reads its body up to {@link #MAX_BODY_BYTES} and closes it. */
     static AttemptRecord fromResponse(Attempt attempt, Response response) throws IOException {
@@ -146,6 +157,10 @@ final class Answers {
                 }
                 JsonNode total = response.get("totalCount");
                 Long totalCount = total != null && total.canConvertToLong() ? total.asLong() : null;
+                InternetStatus internetStatus =
+                        ZenlayerService.DESCRIBE_INSTANCE_INTERNET_STATUS.equals(attempt.action())
+                                ? InternetStatus.from(response, redactor)
+                                : null;
                 return new AttemptRecord(
                         attempt.number(),
                         attempt.elapsed(),
@@ -158,7 +173,8 @@ final class Answers {
                         false,
                         false,
                         false,
-                        totalCount);
+                        totalCount,
+                        internetStatus);
             }
             if (code == null) {
                 return unexpected(

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param answerLost the request was sent but no answer came back, so the server may have acted on it
  * @param willRetry whether another attempt follows
  * @param totalCount {@code totalCount} of a successful DescribeInstances answer
+ * @param internetStatus the bandwidth fields of a successful DescribeInstanceInternetStatus answer
  */
 public record AttemptRecord(
         int number,
@@ -34,7 +35,38 @@ public record AttemptRecord(
         boolean retryable,
         boolean answerLost,
         boolean willRetry,
-        @CheckForNull Long totalCount) {
+        @CheckForNull Long totalCount,
+        @CheckForNull InternetStatus internetStatus) {
+
+    /** An attempt of an action whose answer carries no instance status. */
+    public AttemptRecord(
+            int number,
+            Duration elapsed,
+            int httpStatus,
+            @CheckForNull String code,
+            @CheckForNull String message,
+            @CheckForNull String requestId,
+            String summary,
+            boolean requestSent,
+            boolean retryable,
+            boolean answerLost,
+            boolean willRetry,
+            @CheckForNull Long totalCount) {
+        this(
+                number,
+                elapsed,
+                httpStatus,
+                code,
+                message,
+                requestId,
+                summary,
+                requestSent,
+                retryable,
+                answerLost,
+                willRetry,
+                totalCount,
+                null);
+    }
 
     public AttemptRecord {
         if (number < 1) {

@@ -146,6 +146,12 @@ public final class CallOutcome {
         return success() ? lastAttempt().totalCount() : null;
     }
 
+    /** The bandwidth fields of a DescribeInstanceInternetStatus answer, {@code null} for other actions or on failure. */
+    @CheckForNull
+    public InternetStatus internetStatus() {
+        return success() ? lastAttempt().internetStatus() : null;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(action);

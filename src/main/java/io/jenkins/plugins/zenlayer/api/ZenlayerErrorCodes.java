@@ -84,6 +84,11 @@ public final class ZenlayerErrorCodes {
     public static final String NETWORK_ERROR = "NETWORK_ERROR";
     /** The per-attempt call timeout elapsed, after all retries. */
     public static final String CALL_TIMEOUT = "CALL_TIMEOUT";
+    /**
+     * The cancellation was accepted, but DescribeInstanceInternetStatus read afterwards still shows a pending
+     * downgrade: set by verification, never by an answer.
+     */
+    public static final String DOWNGRADE_STILL_PENDING = "DOWNGRADE_STILL_PENDING";
 
     private static final Set<String> NO_PENDING_DOWNGRADE =
             Set.of(OPERATION_DENIED_DOWNGRADE_NOT_EXIST, OPERATION_FILED_INSTANCE_NOT_EXIST_PLAN_FIX_BANDWIDTH);
@@ -92,8 +97,13 @@ public final class ZenlayerErrorCodes {
             OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_BY_FIX_BANDWIDTH);
     private static final Set<String> RETRYABLE =
             Set.of(REQUEST_LIMIT_EXCEEDED, SERVICE_TEMPORARY_UNAVAILABLE, REQUEST_TIMED_OUT);
-    private static final Set<String> CLIENT_SIDE =
-            Set.of(SECURITY_CHALLENGE, REQUEST_BLOCKED, UNEXPECTED_RESPONSE, NETWORK_ERROR, CALL_TIMEOUT);
+    private static final Set<String> CLIENT_SIDE = Set.of(
+            SECURITY_CHALLENGE,
+            REQUEST_BLOCKED,
+            UNEXPECTED_RESPONSE,
+            NETWORK_ERROR,
+            CALL_TIMEOUT,
+            DOWNGRADE_STILL_PENDING);
 
     private ZenlayerErrorCodes() {}
 

@@ -9,6 +9,9 @@ public interface ZenlayerService {
     /** The action name as sent in {@code X-ZC-Action} (the SDK spelling). */
     String CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE = "CancelInstanceBandwidthDowngrade";
 
+    /** The read-only action that shows an instance's bandwidth and any modification waiting to take effect. */
+    String DESCRIBE_INSTANCE_INTERNET_STATUS = "DescribeInstanceInternetStatus";
+
     /** The read-only action used to check credentials and connectivity. */
     String DESCRIBE_INSTANCES = "DescribeInstances";
 
@@ -23,6 +26,18 @@ public interface ZenlayerService {
      */
     CallOutcome cancelInstanceBandwidthDowngrade(String instanceId, AttemptListener listener)
             throws InterruptedException;
+
+    /**
+     * Reads the bandwidth status of a bare metal instance (DescribeInstanceInternetStatus); read-only. On success
+     * {@link CallOutcome#internetStatus()} holds the answer's bandwidth fields.
+     *
+     * @param instanceId the instance id; surrounding whitespace is stripped
+     * @param listener receives one line per attempt and per backoff
+     * @return the outcome; API errors and network failures are reported here, not thrown
+     * @throws InvalidRequestException if the instance id is invalid; nothing is sent then
+     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     */
+    CallOutcome describeInstanceInternetStatus(String instanceId, AttemptListener listener) throws InterruptedException;
 
     /**
      * DescribeInstances with {@code {"pageSize":1}}: a read-only probe for "Test connection". On success

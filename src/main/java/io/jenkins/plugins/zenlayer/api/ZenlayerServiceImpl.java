@@ -54,9 +54,23 @@ final class ZenlayerServiceImpl implements ZenlayerService {
     @Override
     public CallOutcome cancelInstanceBandwidthDowngrade(String instanceId, AttemptListener listener)
             throws InterruptedException {
+        return callForInstance(CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE, instanceId, listener, true);
+    }
+
+    @Override
+    public CallOutcome describeInstanceInternetStatus(String instanceId, AttemptListener listener)
+            throws InterruptedException {
+        // Read-only: an attempt whose answer was lost changed nothing, so it needs no inference.
+        return callForInstance(DESCRIBE_INSTANCE_INTERNET_STATUS, instanceId, listener, false);
+    }
+
+    /** An action whose body is {@code {"instanceId": ...}}, with the ID checked before anything is sent. */
+    private CallOutcome callForInstance(
+            String action, String instanceId, AttemptListener listener, boolean inferFromAmbiguousRetry)
+            throws InterruptedException {
         String id = InstanceIds.normalize(instanceId);
         ObjectNode body = Json.MAPPER.createObjectNode().put("instanceId", id);
-        return call(CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE, id, body, listener, true);
+        return call(action, id, body, listener, inferFromAmbiguousRetry);
     }
 
     @Override
@@ -170,7 +184,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         AttemptTracker tracker = new AttemptTracker();
         request.tag(AttemptTracker.class, tracker);
         Call call = http.newCall(request.build());
-        InFlight current = new InFlight(call, tracker, number, number < config.maxAttempts());
+        InFlight current = new InFlight(call, tracker, action, number, number < config.maxAttempts());
         inFlight.set(current);
         try {
             if (cancelled) {
@@ -231,14 +245,16 @@ final class ZenlayerServiceImpl implements ZenlayerService {
 
         final Call call;
         final AttemptTracker tracker;
+        final String action;
         final int number;
         final boolean mayRetry;
         final long start = System.nanoTime();
         final CompletableFuture<Object> answer = new CompletableFuture<>();
 
-        InFlight(Call call, AttemptTracker tracker, int number, boolean mayRetry) {
+        InFlight(Call call, AttemptTracker tracker, String action, int number, boolean mayRetry) {
             this.call = call;
             this.tracker = tracker;
+            this.action = action;
             this.number = number;
             this.mayRetry = mayRetry;
         }
@@ -249,7 +265,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         }
 
         private Answers.Attempt attempt() {
-            return new Answers.Attempt(number, Duration.ofNanos(System.nanoTime() - start), mayRetry, redactor);
+            return new Answers.Attempt(number, Duration.ofNanos(System.nanoTime() - start), mayRetry, redactor, action);
         }
 
         @Override

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The one table that turns the answer to a CancelInstanceBandwidthDowngrade call into a build result.
+ * The one table that turns the answer to a Zenlayer call (CancelInstanceBandwidthDowngrade, or the
+ * DescribeInstanceInternetStatus read of the status step, a dry run or a verification) into a build result.
  *
  * <table>
  *   <caption>Default results</caption>
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  *       {@code OPERATION_FILED_INSTANCE_NOT_EXIST_PLAN_FIX_BANDWIDTH}</td><td>UNSTABLE</td></tr>
  *   <tr><td>instance not billed by fixed bandwidth: {@code OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_SUPPORT},
  *       {@code OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_BY_FIX_BANDWIDTH}</td><td>UNSTABLE</td></tr>
+ *   <tr><td>verification found the downgrade still pending after the cancellation was accepted:
+ *       {@code DOWNGRADE_STILL_PENDING}</td><td>UNSTABLE</td></tr>
  *   <tr><td>every other code, including unknown codes, authentication errors, exhausted retries, network
  *       failures and {@code SECURITY_CHALLENGE}</td><td>FAILURE</td></tr>
  * </table>
@@ -45,12 +48,34 @@ public final class ResultPolicy {
     /** A build result and the rule that chose it. */
     public record Decision(BuildOutcome outcome, Source source) {}
 
+    /**
+     * The overrides in force for one step: its own, then the global ones. Both lists must have been checked with
+     * {@link #problems}.
+     */
+    public record Rules(List<ResultOverride> stepOverrides, List<ResultOverride> globalOverrides) {
+
+        /** The default table alone. */
+        public static final Rules DEFAULT = new Rules(List.of(), List.of());
+
+        public Rules {
+            stepOverrides = List.copyOf(ResultOverride.copyOf(stepOverrides));
+            globalOverrides = List.copyOf(ResultOverride.copyOf(globalOverrides));
+        }
+
+        /** See {@link ResultPolicy#decide}. */
+        public Decision decide(boolean success, @CheckForNull String code) {
+            return ResultPolicy.decide(success, code, stepOverrides, globalOverrides);
+        }
+    }
+
     /** The result of the default table, without overrides. */
     public static BuildOutcome defaultOutcome(boolean success, @CheckForNull String code) {
         if (success) {
             return BuildOutcome.SUCCESS;
         }
-        if (ZenlayerErrorCodes.isNoPendingDowngrade(code) || ZenlayerErrorCodes.isChargeTypeNotSupported(code)) {
+        if (ZenlayerErrorCodes.isNoPendingDowngrade(code)
+                || ZenlayerErrorCodes.isChargeTypeNotSupported(code)
+                || ZenlayerErrorCodes.DOWNGRADE_STILL_PENDING.equals(code)) {
             return BuildOutcome.UNSTABLE;
         }
         return BuildOutcome.FAILURE;

@@ -8,9 +8,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
-import io.jenkins.plugins.zenlayer.api.AttemptListener;
-import io.jenkins.plugins.zenlayer.api.AttemptRecord;
-import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.InstanceIds;
 import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
@@ -24,15 +21,17 @@ import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Cancels the pending bandwidth downgrade of one instance for a build: shared by the Pipeline step and the freestyle
- * build step. Checks the input and the configuration, calls the API, logs every attempt and the result, records the
- * call on the build, and returns it with the result it leads to; {@link #apply} then sets the build result.
+ * Runs a {@link DowngradeProcedure} for one instance in a build: shared by the Pipeline steps and the freestyle build
+ * step. Checks the input and the configuration, finds the credential, opens the service, lets the procedure call the
+ * API and log, records the call on the build, and returns it with the result it leads to; {@link #apply} then sets
+ * the build result.
  */
 public final class BandwidthDowngradeCancellation {
 
@@ -41,30 +40,44 @@ public final class BandwidthDowngradeCancellation {
     private final String instanceId;
     private final String credentialsId;
     private final List<ResultOverride> stepOverrides;
+    private final DowngradeProcedure procedure;
 
     private volatile ZenlayerService service;
     private volatile boolean cancelled;
 
-    /**
-     * @param instanceId the instance ID with variables already expanded
-     * @param credentialsId the credential of the step, or {@code null} for the global default
-     * @param stepOverrides the step's result overrides
-     */
+    /** A cancellation without verification; see the full constructor. */
     public BandwidthDowngradeCancellation(
             Run<?, ?> run,
             TaskListener listener,
             @CheckForNull String instanceId,
             @CheckForNull String credentialsId,
             @CheckForNull List<ResultOverride> stepOverrides) {
+        this(run, listener, instanceId, credentialsId, stepOverrides, DowngradeProcedure.cancel(false));
+    }
+
+    /**
+     * @param instanceId the instance ID with variables already expanded
+     * @param credentialsId the credential of the step, or {@code null} for the global default
+     * @param stepOverrides the step's result overrides
+     * @param procedure what to do: read the status, a dry run, or cancel (verified or not)
+     */
+    public BandwidthDowngradeCancellation(
+            Run<?, ?> run,
+            TaskListener listener,
+            @CheckForNull String instanceId,
+            @CheckForNull String credentialsId,
+            @CheckForNull List<ResultOverride> stepOverrides,
+            DowngradeProcedure procedure) {
         this.run = run;
         this.listener = listener;
         this.instanceId = instanceId;
         this.credentialsId = credentialsId;
         this.stepOverrides = stepOverrides == null ? List.of() : List.copyOf(stepOverrides);
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
     }
 
     /**
-     * Makes the call.
+     * Runs the procedure.
      *
      * @throws AbortException if the input or the configuration cannot be used; nothing is sent then
      * @throws InterruptedException if the build is aborted or {@link #cancel()} is called
@@ -92,33 +105,24 @@ public final class BandwidthDowngradeCancellation {
         ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint());
         ZenlayerClientConfig config = settings.toClientConfig();
         String id = instanceId.strip();
-        PrintStream log = listener.getLogger();
-        log.println(CallLog.start(
-                ZenlayerService.CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE,
-                id,
-                config.endpoint(),
-                config.apiVersion(),
-                chosenCredentials.get()));
+        PrintStream logger = listener.getLogger();
+        Consumer<String> log = procedure.logTo(logger::println);
+        log.accept(CallLog.start(
+                procedure.firstAction(), id, config.endpoint(), config.apiVersion(), chosenCredentials.get()));
 
         ZenlayerService current = ZenlayerClients.service(auth, config);
         service = current;
         if (cancelled) {
             current.cancel();
         }
-        CallOutcome outcome;
+        ZenlayerCall call;
         try {
-            outcome = current.cancelInstanceBandwidthDowngrade(id, new LoggingAttemptListener(log));
+            call = procedure.run(current, id, new ResultPolicy.Rules(stepOverrides, globalOverrides), log);
         } catch (InvalidRequestException e) {
             throw new AbortException(Wording.instanceIdProblem(e.problem(), id));
         } finally {
             service = null;
         }
-
-        ResultPolicy.Decision decision =
-                ResultPolicy.decide(outcome.success(), outcome.code(), stepOverrides, globalOverrides);
-        CallLog.note(outcome).ifPresent(log::println);
-        log.println(CallLog.result(outcome, decision));
-        ZenlayerCall call = ZenlayerCall.of(outcome, decision, System.currentTimeMillis());
         ZenlayerCallsAction.record(run, call);
         return call;
     }
@@ -179,24 +183,5 @@ public final class BandwidthDowngradeCancellation {
     static Optional<String> effectiveCredentialsId(@CheckForNull String stepId, @CheckForNull String globalId) {
         return Optional.ofNullable(ZenlayerCredentials.normalizeId(stepId))
                 .or(() -> Optional.ofNullable(ZenlayerCredentials.normalizeId(globalId)));
-    }
-
-    /** Writes one line per attempt and per backoff to the build log. */
-    private static final class LoggingAttemptListener implements AttemptListener {
-        private final PrintStream log;
-
-        LoggingAttemptListener(PrintStream log) {
-            this.log = log;
-        }
-
-        @Override
-        public void onAttempt(AttemptRecord attempt) {
-            log.println(CallLog.attempt(attempt));
-        }
-
-        @Override
-        public void onBackoff(int nextAttempt, Duration wait, String reason) {
-            log.println(CallLog.backoff(nextAttempt, wait, reason));
-        }
     }
 }

@@ -7,6 +7,8 @@ import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,18 +51,124 @@ public final class CallLog {
 
     /** The final line: result, request ID (also on failure), and code and message when the call failed. */
     public static String result(CallOutcome outcome, ResultPolicy.Decision decision) {
-        String requestId = requestIdText(outcome.requestId());
-        String line = outcome.success()
-                ? Messages.CallLog_resultSuccess(decision.outcome(), requestId)
-                : Messages.CallLog_resultFailure(
-                        decision.outcome(), requestId, oneLine(outcome.code()), oneLine(Wording.errorMessage(outcome)));
+        return result(outcome.requestId(), decision, outcome.code(), Wording.errorMessage(outcome));
+    }
+
+    /**
+     * The final line of a step whose code was not an answer's (verification): result, request ID, and code and
+     * message when there is a code.
+     */
+    public static String result(
+            @CheckForNull String requestId,
+            ResultPolicy.Decision decision,
+            @CheckForNull String code,
+            @CheckForNull String message) {
+        String id = requestIdText(requestId);
+        String line = code == null
+                ? Messages.CallLog_resultSuccess(decision.outcome(), id)
+                : Messages.CallLog_resultFailure(decision.outcome(), id, oneLine(code), oneLine(message));
         return PREFIX + line + overrideSuffix(decision.source());
     }
 
     /** What an attempt whose answer was lost means for the call, if one was; empty otherwise. */
     public static Optional<String> note(CallOutcome outcome) {
-        return Optional.ofNullable(Wording.lostAnswerNote(outcome))
-                .map(n -> PREFIX + Messages.CallLog_note(oneLine(n)));
+        return note(Wording.lostAnswerNote(outcome));
+    }
+
+    /** As {@link #note(CallOutcome)}, when a status read follows to confirm an inferred success. */
+    public static Optional<String> noteBeforeVerifying(CallOutcome outcome) {
+        return note(Wording.lostAnswerNoteBeforeVerifying(outcome));
+    }
+
+    private static Optional<String> note(@CheckForNull String note) {
+        return Optional.ofNullable(note).map(n -> PREFIX + Messages.CallLog_note(oneLine(n)));
+    }
+
+    /** Marks a line of a dry run, right after {@link #PREFIX}, so that no line of it passes for a real call. */
+    public static String markDryRun(String line) {
+        String mark = Messages.CallLog_dryRunMark() + " ";
+        return line.startsWith(PREFIX) ? PREFIX + mark + line.substring(PREFIX.length()) : mark + line;
+    }
+
+    /** The status step's line: what the read showed, with its request ID. */
+    public static String status(String instanceId, BandwidthStatus read) {
+        return PREFIX
+                + Messages.CallLog_status(
+                        instance(instanceId, read),
+                        bandwidth(read),
+                        pendingText(read),
+                        requestIdText(read.getRequestId()));
+    }
+
+    /** A dry run's line: what a cancellation would do, and that it was not sent. */
+    public static String dryRun(String instanceId, BandwidthStatus read, String cancelAction) {
+        String id = oneLine(instanceId);
+        String requestId = requestIdText(read.getRequestId());
+        String line =
+                switch (read.downgrade()) {
+                    case PENDING ->
+                        Messages.CallLog_dryRunWouldCancel(
+                                id,
+                                mbps(read.getCurrentBandwidthMbps()),
+                                mbps(read.getTargetBandwidthMbps()),
+                                cancelAction,
+                                requestId);
+                    case NONE -> Messages.CallLog_dryRunNothing(id, bandwidth(read), cancelAction, requestId);
+                    case UNKNOWN -> Messages.CallLog_dryRunUnknown(id, bandwidth(read), cancelAction, requestId);
+                };
+        return PREFIX + line;
+    }
+
+    /** Before the status read that verifies a cancellation. */
+    public static String verifying(String instanceId, String readAction) {
+        return PREFIX + Messages.CallLog_verifying(oneLine(instanceId), readAction);
+    }
+
+    /** What the status read after a cancellation showed. */
+    public static String verification(String instanceId, BandwidthStatus read) {
+        String id = oneLine(instanceId);
+        String requestId = requestIdText(read.getRequestId());
+        String line =
+                switch (read.downgrade()) {
+                    case NONE -> Messages.CallLog_verifiedGone(id, bandwidth(read), requestId);
+                    case PENDING -> Messages.CallLog_verifiedStillPending(id, bandwidth(read), requestId);
+                    case UNKNOWN -> Messages.CallLog_verifiedUnknown(id, bandwidth(read), requestId);
+                };
+        return PREFIX + line;
+    }
+
+    /** The bandwidth fields of a read: current and target bandwidth and status, each only when the answer had it. */
+    public static String bandwidth(BandwidthStatus read) {
+        List<String> parts = new ArrayList<>();
+        if (read.getCurrentBandwidthMbps() != null) {
+            parts.add(Messages.CallLog_bandwidthNow(mbps(read.getCurrentBandwidthMbps())));
+        }
+        if (read.getTargetBandwidthMbps() != null) {
+            parts.add(Messages.CallLog_bandwidthTarget(mbps(read.getTargetBandwidthMbps())));
+        }
+        if (read.getStatus() != null) {
+            parts.add(Messages.CallLog_bandwidthStatus(oneLine(read.getStatus())));
+        }
+        return parts.isEmpty() ? Messages.CallLog_bandwidthNone() : String.join(", ", parts);
+    }
+
+    /** Whether a downgrade is pending, in words. */
+    public static String pendingText(BandwidthStatus read) {
+        return switch (read.downgrade()) {
+            case PENDING -> Messages.CallLog_downgradePending();
+            case NONE -> Messages.CallLog_downgradeNone();
+            case UNKNOWN -> Messages.CallLog_downgradeUnknown();
+        };
+    }
+
+    private static String instance(String instanceId, BandwidthStatus read) {
+        String id = oneLine(instanceId);
+        return read.getInstanceName() == null ? id : id + " (" + oneLine(read.getInstanceName()) + ")";
+    }
+
+    /** Digits only: MessageFormat would group thousands by the locale. */
+    private static String mbps(@CheckForNull Integer value) {
+        return value == null ? "?" : Integer.toString(value);
     }
 
     static String requestIdText(@CheckForNull String requestId) {

@@ -22,7 +22,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
  * without a workspace. Build variables in the instance ID are expanded; the request ID is exported to later steps as
- * {@value ZenlayerCallsAction#REQUEST_ID_VARIABLE}.
+ * {@value ZenlayerCallsAction#REQUEST_ID_VARIABLE}. Offers the same dry run and verification as the Pipeline step.
  *
  * <p>Deliberately not a {@code SimpleBuildStep}: Pipeline has one entry point for this action,
  * {@code zenlayerCancelBandwidthDowngrade}, which returns the result map; a second one through {@code step(...)} would
@@ -33,6 +33,8 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     private final String instanceId;
     private String credentialsId;
     private List<ResultOverride> resultOverrides = new ArrayList<>();
+    private boolean dryRun;
+    private boolean verify;
 
     @DataBoundConstructor
     public CancelBandwidthDowngradeBuilder(String instanceId) {
@@ -63,6 +65,26 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         this.resultOverrides = ResultOverride.copyOf(resultOverrides);
     }
 
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Read the status and report what would be cancelled, without cancelling anything. */
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isVerify() {
+        return verify;
+    }
+
+    /** After an accepted cancellation, read the status and report a downgrade still pending. */
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        this.verify = verify;
+    }
+
     /** Expands the build's environment (parameters included) in the instance ID, as freestyle steps do. */
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
@@ -70,7 +92,12 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         EnvVars env = build.getEnvironment(listener);
         String expanded = instanceId == null ? null : env.expand(instanceId);
         ZenlayerCall call = new BandwidthDowngradeCancellation(
-                        build, listener, expanded, credentialsId, getResultOverrides())
+                        build,
+                        listener,
+                        expanded,
+                        credentialsId,
+                        getResultOverrides(),
+                        DowngradeProcedure.forCancelStep(dryRun, verify))
                 .perform();
         BandwidthDowngradeCancellation.apply(call, build, listener);
         return true;

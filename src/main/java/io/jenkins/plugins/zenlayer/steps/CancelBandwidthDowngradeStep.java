@@ -1,148 +1,59 @@
 package io.jenkins.plugins.zenlayer.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Result;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.zenlayer.Messages;
-import io.jenkins.plugins.zenlayer.config.BuildOutcome;
-import io.jenkins.plugins.zenlayer.config.ResultOverride;
-import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code zenlayerCancelBandwidthDowngrade(instanceId: 'i-...')}: cancels the pending bandwidth downgrade of a bare
  * metal instance. Needs no node. Returns a map with {@code requestId}, {@code instanceId}, {@code result},
- * {@code code} and {@code message}; marks the build UNSTABLE or fails it as {@code ResultPolicy} decides.
+ * {@code code}, {@code message}, {@code dryRun} and {@code verified} (see {@link ZenlayerCall#toStepResult()}); marks
+ * the build UNSTABLE or fails it as {@code ResultPolicy} decides.
+ *
+ * <p>{@code dryRun: true} reads the status instead and never sends the cancellation; {@code verify: true} reads the
+ * status after an accepted cancellation and reports a downgrade still pending as {@code DOWNGRADE_STILL_PENDING}.
  */
-public class CancelBandwidthDowngradeStep extends Step {
+public class CancelBandwidthDowngradeStep extends ZenlayerInstanceStep {
 
-    private final String instanceId;
-    private String credentialsId;
-    private List<ResultOverride> resultOverrides = new ArrayList<>();
+    private boolean dryRun;
+    private boolean verify;
 
     @DataBoundConstructor
     public CancelBandwidthDowngradeStep(String instanceId) {
-        this.instanceId = instanceId;
+        super(instanceId);
     }
 
-    public String getInstanceId() {
-        return instanceId;
+    public boolean isDryRun() {
+        return dryRun;
     }
 
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** The credential to use; when blank, the global default. */
+    /** Read the status and report what would be cancelled, without cancelling anything. */
     @DataBoundSetter
-    public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = ZenlayerCredentials.normalizeId(credentialsId);
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
-    public List<ResultOverride> getResultOverrides() {
-        return List.copyOf(resultOverrides);
+    public boolean isVerify() {
+        return verify;
     }
 
+    /** After an accepted cancellation, read the status and report a downgrade still pending. */
     @DataBoundSetter
-    public void setResultOverrides(@CheckForNull List<ResultOverride> resultOverrides) {
-        this.resultOverrides = ResultOverride.copyOf(resultOverrides);
+    public void setVerify(boolean verify) {
+        this.verify = verify;
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    /** Runs the call on a background thread; stopping the step aborts the HTTP call at once. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient CancelBandwidthDowngradeStep step;
-        private transient volatile BandwidthDowngradeCancellation cancellation;
-
-        Execution(CancelBandwidthDowngradeStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            StepContext context = getContext();
-            Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "Run");
-            TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "TaskListener");
-            BandwidthDowngradeCancellation call = new BandwidthDowngradeCancellation(
-                    run, listener, step.getInstanceId(), step.getCredentialsId(), step.getResultOverrides());
-            cancellation = call;
-            ZenlayerCall result;
-            try {
-                result = call.perform();
-            } finally {
-                cancellation = null;
-            }
-            if (result.buildOutcome() == BuildOutcome.UNSTABLE) {
-                markStepUnstable(context, result.unstableReason());
-            }
-            BandwidthDowngradeCancellation.apply(result, run, listener);
-            return result.toStepResult();
-        }
-
-        /** Shows the warning on this step in the Pipeline views, as the {@code unstable} step does. */
-        private static void markStepUnstable(StepContext context, String reason) throws Exception {
-            FlowNode node = context.get(FlowNode.class);
-            if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
-            }
-        }
-
-        /** Records the cause, then aborts the call: see {@link BandwidthDowngradeCancellation#stopAfter}. */
-        @Override
-        public void stop(@NonNull Throwable cause) throws Exception {
-            BandwidthDowngradeCancellation current = cancellation;
-            if (current == null) {
-                super.stop(cause);
-            } else {
-                current.stopAfter(() -> super.stop(cause));
-            }
-        }
+    protected DowngradeProcedure procedure() {
+        return DowngradeProcedure.forCancelStep(dryRun, verify);
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor implements StepForms {
+    public static final class DescriptorImpl extends DescriptorBase {
 
-        static final String FUNCTION_NAME = "zenlayerCancelBandwidthDowngrade";
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @NonNull
-        @Override
-        public String getDisplayName() {
-            return Messages.CancelBandwidthDowngrade_displayName();
+        public DescriptorImpl() {
+            super("zenlayerCancelBandwidthDowngrade", Messages::CancelBandwidthDowngrade_displayName);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
@@ -14,14 +15,27 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * One Zenlayer call made by a build and the result it led to: what the build log reports, what the build record keeps,
- * the build page and the REST API show, and what the Pipeline step returns. Holds no secret: instance ID, request ID,
- * result, error code and message are all in the build log too.
+ * One Zenlayer step run for one instance and the result it led to: what the build log reports, what the build record
+ * keeps, the build page and the REST API show, and what the Pipeline step returns. Holds no secret: instance ID,
+ * request IDs, result, error code, message and bandwidth status are all in the build log too.
+ *
+ * <p>Records written before status reads, dry runs and verification existed have no purpose, status or verification:
+ * they read as cancellations without either.
  */
 @ExportedBean(defaultVisibility = 3)
 public final class ZenlayerCall implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** What the step did. */
+    public enum Purpose {
+        /** Sent CancelInstanceBandwidthDowngrade, and read the status afterwards if asked to verify. */
+        CANCEL,
+        /** Read the status only: the status step. */
+        STATUS,
+        /** Read the status only and reported what a cancellation would do; nothing was cancelled. */
+        DRY_RUN
+    }
 
     private final String action;
     private final String instanceId;
@@ -30,7 +44,14 @@ public final class ZenlayerCall implements Serializable {
     private final String code;
     private final String message;
     private final long timestamp;
+    /** {@code null} in records written before it existed: a cancellation. */
+    private final Purpose purpose;
+    /** The status read: of the status step, the dry run, or the verification; {@code null} when none succeeded. */
+    private final BandwidthStatus bandwidth;
+    /** Set by verification only: whether the status read afterwards showed the downgrade gone. */
+    private final Boolean verified;
 
+    /** A cancellation without verification. */
     public ZenlayerCall(
             String action,
             String instanceId,
@@ -39,6 +60,27 @@ public final class ZenlayerCall implements Serializable {
             @CheckForNull String code,
             @CheckForNull String message,
             long timestamp) {
+        this(action, instanceId, requestId, result, code, message, timestamp, Purpose.CANCEL, null, null);
+    }
+
+    /**
+     * @param requestId of the call that decides the purpose: the cancellation, or the read of a status step or dry
+     *     run
+     * @param bandwidth the status read, if one succeeded
+     * @param verified for a verified cancellation: {@code true} when the read showed no pending downgrade,
+     *     {@code false} when it still showed one, {@code null} when it could not tell or there was no verification
+     */
+    public ZenlayerCall(
+            String action,
+            String instanceId,
+            @CheckForNull String requestId,
+            String result,
+            @CheckForNull String code,
+            @CheckForNull String message,
+            long timestamp,
+            @NonNull Purpose purpose,
+            @CheckForNull BandwidthStatus bandwidth,
+            @CheckForNull Boolean verified) {
         this.action = action;
         this.instanceId = instanceId;
         this.requestId = requestId;
@@ -46,10 +88,22 @@ public final class ZenlayerCall implements Serializable {
         this.code = code;
         this.message = message;
         this.timestamp = timestamp;
+        this.purpose = purpose;
+        this.bandwidth = bandwidth;
+        this.verified = verified;
     }
 
-    /** The call's outcome and the result the table chose for it, as of {@code timestamp}. */
+    /** A cancellation's outcome and the result the table chose for it, as of {@code timestamp}. */
     public static ZenlayerCall of(CallOutcome outcome, ResultPolicy.Decision decision, long timestamp) {
+        return of(outcome, decision, timestamp, Purpose.CANCEL);
+    }
+
+    /**
+     * A call's outcome and the result the table chose for it; for a status read ({@link Purpose#STATUS},
+     * {@link Purpose#DRY_RUN}) with the status it showed.
+     */
+    public static ZenlayerCall of(
+            CallOutcome outcome, ResultPolicy.Decision decision, long timestamp, Purpose purpose) {
         String message = Wording.errorMessage(outcome);
         return new ZenlayerCall(
                 outcome.action(),
@@ -58,9 +112,13 @@ public final class ZenlayerCall implements Serializable {
                 decision.outcome().name(),
                 outcome.code(),
                 message == null ? null : CallLog.oneLine(message),
-                timestamp);
+                timestamp,
+                purpose,
+                BandwidthStatus.of(outcome),
+                null);
     }
 
+    /** The API action that the step is about: CancelInstanceBandwidthDowngrade, or the status read's. */
     @Exported
     public String getAction() {
         return action;
@@ -107,6 +165,63 @@ public final class ZenlayerCall implements Serializable {
         return Instant.ofEpochMilli(timestamp).toString();
     }
 
+    /** What the step did: {@code CANCEL}, {@code STATUS} or {@code DRY_RUN}. */
+    @NonNull
+    public Purpose purpose() {
+        return purpose == null ? Purpose.CANCEL : purpose;
+    }
+
+    /** {@link #purpose()} by name, for the REST API. */
+    @Exported(name = "purpose")
+    public String getPurposeName() {
+        return purpose().name();
+    }
+
+    /** True for a dry run: the status was read and nothing was cancelled. */
+    @Exported
+    public boolean isDryRun() {
+        return purpose() == Purpose.DRY_RUN;
+    }
+
+    /** What the step did, in the user's language, for the build page. */
+    public String getPurposeDisplayName() {
+        return switch (purpose()) {
+            case CANCEL -> Messages.ZenlayerCall_purposeCancel();
+            case STATUS -> Messages.ZenlayerCall_purposeStatus();
+            case DRY_RUN -> Messages.ZenlayerCall_purposeDryRun();
+        };
+    }
+
+    /** The status read, if one succeeded. */
+    @CheckForNull
+    @Exported
+    public BandwidthStatus getBandwidth() {
+        return bandwidth;
+    }
+
+    /** The status read in one line, for the build page; empty without one. */
+    public String getBandwidthText() {
+        return bandwidth == null ? "" : CallLog.bandwidth(bandwidth) + " – " + CallLog.pendingText(bandwidth);
+    }
+
+    /**
+     * For a verified cancellation, whether the status read afterwards showed the downgrade gone ({@code true}) or
+     * still pending ({@code false}); {@code null} without verification or when the read could not tell.
+     */
+    @CheckForNull
+    @Exported
+    public Boolean getVerified() {
+        return verified;
+    }
+
+    /** The verification in the user's language, for the build page; empty without one. */
+    public String getVerifiedText() {
+        if (verified == null) {
+            return "";
+        }
+        return verified ? Messages.ZenlayerCall_verifiedYes() : Messages.ZenlayerCall_verifiedNo();
+    }
+
     /** The build result this call leads to. */
     public BuildOutcome buildOutcome() {
         return BuildOutcome.valueOf(result);
@@ -122,14 +237,18 @@ public final class ZenlayerCall implements Serializable {
         return explain(Messages::CallLog_unstable);
     }
 
-    /** A sentence about this call: action, instance, code, message and request ID, each on one line. */
+    /**
+     * A sentence about this call: action, instance, code, message and request ID, each on one line; marked when the
+     * call was part of a dry run.
+     */
     private String explain(Sentence sentence) {
-        return sentence.of(
-                action,
-                CallLog.oneLine(instanceId),
-                CallLog.oneLine(code),
-                CallLog.oneLine(message),
-                CallLog.requestIdText(requestId));
+        return (isDryRun() ? Messages.CallLog_dryRunMark() + " " : "")
+                + sentence.of(
+                        action,
+                        CallLog.oneLine(instanceId),
+                        CallLog.oneLine(code),
+                        CallLog.oneLine(message),
+                        CallLog.requestIdText(requestId));
     }
 
     @FunctionalInterface
@@ -138,9 +257,17 @@ public final class ZenlayerCall implements Serializable {
     }
 
     /**
-     * The Pipeline step's return value: {@code requestId}, {@code instanceId}, {@code result} ({@code SUCCESS} or
-     * {@code UNSTABLE}), {@code code} and {@code message} (both {@code null} after a successful call). A plain map,
-     * so sandboxed scripts can read it.
+     * The Pipeline step's return value, a plain map so that sandboxed scripts can read it: {@code requestId},
+     * {@code instanceId}, {@code result} ({@code SUCCESS} or {@code UNSTABLE}), {@code code} and {@code message}
+     * (both {@code null} after a successful call); then
+     *
+     * <ul>
+     *   <li>for the status step: {@code instanceName}, {@code currentBandwidthMbps}, {@code targetBandwidthMbps},
+     *       {@code status}, {@code downgradePending};
+     *   <li>for a dry run: {@code dryRun} ({@code true}), {@code verified} ({@code null}) and the same status fields;
+     *   <li>for a cancellation: {@code dryRun} ({@code false}) and {@code verified}; with verification also the status
+     *       fields of the read afterwards and its {@code verificationRequestId}.
+     * </ul>
      */
     public Map<String, Object> toStepResult() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -149,11 +276,25 @@ public final class ZenlayerCall implements Serializable {
         map.put("result", result);
         map.put("code", code);
         map.put("message", message);
+        Purpose p = purpose();
+        if (p != Purpose.STATUS) {
+            map.put("dryRun", p == Purpose.DRY_RUN);
+            map.put("verified", verified);
+        }
+        if (p != Purpose.CANCEL || bandwidth != null) {
+            BandwidthStatus.putInto(bandwidth, map);
+        }
+        if (p == Purpose.CANCEL && bandwidth != null) {
+            map.put("verificationRequestId", bandwidth.getRequestId());
+        }
         return map;
     }
 
     @Override
     public String toString() {
-        return action + "(" + instanceId + ") " + result + (code == null ? "" : " " + code) + " requestId=" + requestId;
+        return (isDryRun() ? "[dry run] " : "") + action + "(" + instanceId + ") " + result
+                + (code == null ? "" : " " + code) + " requestId=" + requestId
+                + (bandwidth == null ? "" : " [" + bandwidth + "]")
+                + (verified == null ? "" : " verified=" + verified);
     }
 }

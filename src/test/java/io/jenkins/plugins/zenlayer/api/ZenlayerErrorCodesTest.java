@@ -18,7 +18,7 @@ class ZenlayerErrorCodesTest {
                 count++;
             }
         }
-        assertThat(count, is(30));
+        assertThat(count, is(31));
     }
 
     @Test
@@ -47,5 +47,6 @@ class ZenlayerErrorCodesTest {
         assertThat(ZenlayerErrorCodes.isAuthFailure("MISSING_PARAMETER"), is(false));
         assertThat(ZenlayerErrorCodes.isClientSide("SECURITY_CHALLENGE"), is(true));
         assertThat(ZenlayerErrorCodes.isClientSide("INTERNAL_SERVER_ERROR"), is(false));
+        assertThat(ZenlayerErrorCodes.isClientSide("DOWNGRADE_STILL_PENDING"), is(true));
     }
 }

@@ -40,6 +40,20 @@ class ResultPolicyTest {
         assertEquals(BuildOutcome.UNSTABLE, ResultPolicy.defaultOutcome(false, code));
     }
 
+    @Test
+    void aDowngradeStillPendingAfterVerificationIsUnstableUnlessOverridden() {
+        String code = ZenlayerErrorCodes.DOWNGRADE_STILL_PENDING;
+        ResultPolicy.Rules rules = new ResultPolicy.Rules(null, List.of(new ResultOverride(code, "FAILURE")));
+
+        assertEquals(BuildOutcome.UNSTABLE, ResultPolicy.defaultOutcome(false, code));
+        assertEquals(
+                new ResultPolicy.Decision(BuildOutcome.FAILURE, ResultPolicy.Source.GLOBAL_OVERRIDE),
+                rules.decide(false, code));
+        assertEquals(
+                new ResultPolicy.Decision(BuildOutcome.UNSTABLE, ResultPolicy.Source.DEFAULT),
+                ResultPolicy.Rules.DEFAULT.decide(false, code));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

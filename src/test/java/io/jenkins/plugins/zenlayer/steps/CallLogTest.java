@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,39 @@ class CallLogTest {
                         containsString("Waiting 2.1 s"),
                         containsString("before attempt 3:"),
                         containsString("HTTP 503")));
+    }
+
+    @Test
+    void everyDryRunLineIsMarked() {
+        String start = CallLog.start(ACTION, "i-1", "https://console.zenlayer.com", "2026-02-01", "zl-prod");
+
+        assertThat(CallLog.markDryRun(start), startsWith(CallLog.PREFIX + "[DRY RUN] "));
+        assertThat(CallLog.markDryRun(start), endsWith(start.substring(CallLog.PREFIX.length())));
+        assertThat(CallLog.markDryRun("unprefixed"), is("[DRY RUN] unprefixed"));
+    }
+
+    @Test
+    void statusLinesShowOnlyTheFieldsTheAnswerHad() {
+        BandwidthStatus full = new BandwidthStatus("req-1", "web\nnode", 1000, 500, "WaitToEnable", true);
+        BandwidthStatus bare = new BandwidthStatus("req-2", null, null, null, null, null);
+
+        String line = CallLog.status("i-1", full);
+
+        assertThat(
+                line,
+                allOf(
+                        startsWith(CallLog.PREFIX + "Instance i-1 (web node): "),
+                        containsString("1000 Mbps now, target 500 Mbps, status WaitToEnable"),
+                        containsString("a bandwidth downgrade is pending"),
+                        endsWith("requestId: req-1")));
+        assertThat(CallLog.status("i-1", bare), containsString("no bandwidth fields in the answer"));
+        assertThat(CallLog.status("i-1", bare), containsString("does not show whether"));
+        assertThat(
+                CallLog.dryRun("i-1", full, ACTION),
+                containsString("Would cancel the downgrade of instance i-1 from 1000 to 500 Mbps. " + ACTION
+                        + " was not sent."));
+        assertThat(CallLog.dryRun("i-1", bare, ACTION), containsString("Cannot tell"));
+        assertThat(CallLog.verification("i-1", full), containsString("still shows"));
     }
 
     @Test

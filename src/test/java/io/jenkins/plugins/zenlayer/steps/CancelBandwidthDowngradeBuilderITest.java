@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +19,7 @@ import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
+import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Fault;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
@@ -48,13 +48,6 @@ class CancelBandwidthDowngradeBuilderITest extends AbstractZenlayerITest {
         CancelBandwidthDowngradeBuilder builder = new CancelBandwidthDowngradeBuilder(instanceId);
         builder.setCredentialsId(CREDENTIALS_ID);
         return builder;
-    }
-
-    private static ZenlayerCall onlyCall(FreeStyleBuild build) {
-        ZenlayerCallsAction action = build.getAction(ZenlayerCallsAction.class);
-        assertNotNull(action, "the build records its Zenlayer calls");
-        assertEquals(1, action.getCalls().size());
-        return action.getCalls().get(0);
     }
 
     @Test
@@ -251,8 +244,58 @@ class CancelBandwidthDowngradeBuilderITest extends AbstractZenlayerITest {
     }
 
     @Test
+    void aDryRunSendsNoCancellationAndIsMarkedInTheLogAndOnTheBuild() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        CancelBandwidthDowngradeBuilder builder = builder(INSTANCE);
+        builder.setDryRun(true);
+        builder.setVerify(true);
+
+        FreeStyleBuild b = r.buildAndAssertSuccess(project(builder, null));
+
+        assertEquals(0, server.requestCount(FakeZenlayerServer.CANCEL_ACTION));
+        assertEquals(FakeZenlayerServer.DESCRIBE_INTERNET_STATUS, onlyExchange().action());
+        assertTrue(server.pendingDowngrade(INSTANCE));
+        r.assertLogContains(
+                "[Zenlayer] [DRY RUN] Would cancel the downgrade of instance " + INSTANCE + " from 100 to 50 Mbps", b);
+        r.assertLogNotContains("[Zenlayer] Attempt", b);
+        ZenlayerCall call = onlyCall(b);
+        assertTrue(call.isDryRun());
+        assertEquals(Boolean.TRUE, call.getBandwidth().getDowngradePending());
+    }
+
+    @Test
+    void verificationFindingTheDowngradeStillPendingMakesTheBuildUnstable() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true).showCancelledDowngradesFor(1);
+        CancelBandwidthDowngradeBuilder builder = builder(INSTANCE);
+        builder.setVerify(true);
+
+        FreeStyleBuild b = build(project(builder, null), Result.UNSTABLE);
+
+        r.assertLogContains("DOWNGRADE_STILL_PENDING", b);
+        ZenlayerCall call = onlyCall(b);
+        assertEquals("DOWNGRADE_STILL_PENDING", call.getCode());
+        assertEquals(Boolean.FALSE, call.getVerified());
+        assertEquals(server.exchanges().get(0).requestId(), call.getRequestId());
+    }
+
+    @Test
+    void verificationConfirmingTheCancellationKeepsTheBuildSuccessful() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        CancelBandwidthDowngradeBuilder builder = builder(INSTANCE);
+        builder.setVerify(true);
+
+        FreeStyleBuild b = r.buildAndAssertSuccess(project(builder, null));
+
+        r.assertLogContains("Verified: instance " + INSTANCE, b);
+        assertEquals(Boolean.TRUE, onlyCall(b).getVerified());
+        assertEquals(1, server.requestCount(FakeZenlayerServer.DESCRIBE_INTERNET_STATUS));
+    }
+
+    @Test
     void configRoundtripKeepsEveryField() throws Exception {
         CancelBandwidthDowngradeBuilder before = builder(INSTANCE);
+        before.setDryRun(true);
+        before.setVerify(true);
         before.setResultOverrides(List.of(
                 new ResultOverride(NO_PENDING_DOWNGRADE, "SUCCESS"),
                 new ResultOverride(INSTANCE_NOT_FOUND, "UNSTABLE")));

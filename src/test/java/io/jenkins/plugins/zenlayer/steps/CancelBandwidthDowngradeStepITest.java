@@ -22,6 +22,7 @@ import hudson.model.ItemGroup;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
+import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Fault;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
@@ -33,10 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
-import org.htmlunit.WebResponse;
-import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -333,20 +330,95 @@ class CancelBandwidthDowngradeStepITest extends AbstractZenlayerITest {
 
         assertEquals(expected, Snippetizer.object2Groovy(step));
 
-        JenkinsRule.WebClient wc = r.createWebClient();
-        WebRequest request = new WebRequest(wc.createCrumbedUrl("pipeline-syntax/generateSnippet"), HttpMethod.POST);
-        request.setRequestParameters(List.of(new NameValuePair(
-                "json",
-                "{\"stapler-class\": \"" + CancelBandwidthDowngradeStep.class.getName() + "\", "
-                        + "\"instanceId\": \"" + INSTANCE + "\", \"credentialsId\": \"" + CREDENTIALS_ID + "\", "
-                        + "\"resultOverrides\": [{\"code\": \"" + NO_PENDING_DOWNGRADE
-                        + "\", \"result\": \"SUCCESS\"}]}")));
-        WebResponse response = wc.loadWebResponse(request);
-        assertEquals(200, response.getStatusCode());
-        assertEquals(expected, response.getContentAsString().trim());
+        assertEquals(
+                expected,
+                generateSnippet(
+                        CancelBandwidthDowngradeStep.class,
+                        "\"instanceId\": \"" + INSTANCE + "\", \"credentialsId\": \"" + CREDENTIALS_ID + "\", "
+                                + "\"resultOverrides\": [{\"code\": \"" + NO_PENDING_DOWNGRADE
+                                + "\", \"result\": \"SUCCESS\"}]"));
 
         WorkflowRun b = build(pipeline("generated", expected + "\n"), Result.SUCCESS);
         r.assertLogContains(onlyRequestId(NO_PENDING_DOWNGRADE), b);
+    }
+
+    @Test
+    void aDryRunReadsTheStatusSendsNoCancellationAndSaysSo() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        WorkflowJob p = pipeline(
+                "dry-run",
+                "def res = " + FUNCTION + "(instanceId: '" + INSTANCE + "', credentialsId: '" + CREDENTIALS_ID
+                        + "', dryRun: true)\n"
+                        + "echo \"dry=${res.dryRun} pending=${res.downgradePending} from=${res.currentBandwidthMbps}"
+                        + " to=${res.targetBandwidthMbps} result=${res.result}\"\n");
+
+        WorkflowRun b = build(p, Result.SUCCESS);
+
+        assertEquals(0, server.requestCount(FakeZenlayerServer.CANCEL_ACTION));
+        assertEquals(FakeZenlayerServer.DESCRIBE_INTERNET_STATUS, onlyExchange().action());
+        assertTrue(server.pendingDowngrade(INSTANCE));
+        r.assertLogContains("dry=true pending=true from=100 to=50 result=SUCCESS", b);
+        r.assertLogContains("[Zenlayer] [DRY RUN] Would cancel the downgrade of instance " + INSTANCE, b);
+        for (String line : JenkinsRule.getLog(b).split("\\R")) {
+            if (line.startsWith("[Zenlayer]")) {
+                assertTrue(line.startsWith("[Zenlayer] [DRY RUN] "), line);
+            }
+        }
+        ZenlayerCall call = b.getAction(ZenlayerCallsAction.class).getCalls().get(0);
+        assertTrue(call.isDryRun());
+        assertEquals("DRY_RUN", call.getPurposeName());
+    }
+
+    @Test
+    void verificationReportsADowngradeStillPendingAsUnstable() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true).showCancelledDowngradesFor(1);
+        WorkflowJob p = pipeline(
+                "verify-pending",
+                call("instanceId: '" + INSTANCE + "', credentialsId: '" + CREDENTIALS_ID + "', verify: true"));
+
+        WorkflowRun b = build(p, Result.UNSTABLE);
+
+        assertEquals(1, server.requestCount(FakeZenlayerServer.CANCEL_ACTION));
+        assertEquals(1, server.requestCount(FakeZenlayerServer.DESCRIBE_INTERNET_STATUS));
+        String cancelRequestId = server.exchanges().get(0).requestId();
+        r.assertLogContains(
+                "rid=" + cancelRequestId + " result=UNSTABLE instance=" + INSTANCE + " code=DOWNGRADE_STILL_PENDING",
+                b);
+        assertNotNull(warningOnStepNode());
+    }
+
+    @Test
+    void verificationConfirmsTheCancellation() throws Exception {
+        server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
+        WorkflowJob p = pipeline(
+                "verify-gone",
+                "def res = " + FUNCTION + "(instanceId: '" + INSTANCE + "', credentialsId: '" + CREDENTIALS_ID
+                        + "', verify: true)\necho \"verified=${res.verified} pending=${res.downgradePending}\"\n");
+
+        WorkflowRun b = build(p, Result.SUCCESS);
+
+        r.assertLogContains("verified=true pending=false", b);
+        r.assertLogContains("Verified: instance " + INSTANCE, b);
+        assertFalse(server.pendingDowngrade(INSTANCE));
+    }
+
+    @Test
+    void snippetGeneratorKeepsDryRunAndVerify() throws Exception {
+        CancelBandwidthDowngradeStep step = new CancelBandwidthDowngradeStep(INSTANCE);
+        step.setCredentialsId(CREDENTIALS_ID);
+        step.setDryRun(true);
+        step.setVerify(true);
+        String expected = FUNCTION + " credentialsId: '" + CREDENTIALS_ID + "', dryRun: true, instanceId: '" + INSTANCE
+                + "', verify: true";
+
+        assertEquals(expected, Snippetizer.object2Groovy(step));
+
+        assertEquals(
+                expected,
+                generateSnippet(
+                        CancelBandwidthDowngradeStep.class,
+                        "\"instanceId\": \"" + INSTANCE + "\", \"credentialsId\": \"" + CREDENTIALS_ID + "\", "
+                                + "\"dryRun\": true, \"verify\": true"));
     }
 
     /** Remembers the flow node of every call of the step. */

@@ -3,13 +3,17 @@ package io.jenkins.plugins.zenlayer.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.zenlayer.api.Outcomes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,10 @@ class ZenlayerCallTest {
         ZenlayerCall call =
                 ZenlayerCall.of(Outcomes.success(ACTION, "i-1", "req-1"), decision(BuildOutcome.SUCCESS), 0L);
         Map<String, Object> map = call.toStepResult();
-        assertThat(map.keySet(), contains("requestId", "instanceId", "result", "code", "message"));
+        assertThat(
+                map.keySet(), contains("requestId", "instanceId", "result", "code", "message", "dryRun", "verified"));
+        assertEquals(false, map.get("dryRun"));
+        assertNull(map.get("verified"));
         assertEquals("req-1", map.get("requestId"));
         assertEquals("i-1", map.get("instanceId"));
         assertEquals("SUCCESS", map.get("result"));
@@ -63,6 +70,102 @@ class ZenlayerCallTest {
         assertEquals("INTERNAL_SERVER_ERROR", call.getCode());
         assertEquals("line1 line2", call.getMessage());
         assertEquals("1970-01-01T00:00:00Z", call.getTime());
+    }
+
+    @Test
+    void theStatusStepsMapHasTheStatusFieldsAndNoCancellationFields() {
+        BandwidthStatus read = new BandwidthStatus("req-s", "web-1", 100, 50, "WaitToEnable", true);
+        ZenlayerCall call = new ZenlayerCall(
+                ZenlayerService.DESCRIBE_INSTANCE_INTERNET_STATUS,
+                "i-1",
+                "req-s",
+                "SUCCESS",
+                null,
+                null,
+                0L,
+                ZenlayerCall.Purpose.STATUS,
+                read,
+                null);
+
+        Map<String, Object> map = call.toStepResult();
+
+        assertThat(
+                map.keySet(),
+                contains(
+                        "requestId",
+                        "instanceId",
+                        "result",
+                        "code",
+                        "message",
+                        "instanceName",
+                        "currentBandwidthMbps",
+                        "targetBandwidthMbps",
+                        "status",
+                        "downgradePending"));
+        assertEquals(100, map.get("currentBandwidthMbps"));
+        assertEquals(true, map.get("downgradePending"));
+        assertEquals("STATUS", call.getPurposeName());
+        assertEquals(false, call.isDryRun());
+    }
+
+    @Test
+    void aDryRunIsMarkedInItsMapAndMessages() {
+        ZenlayerCall call = new ZenlayerCall(
+                ZenlayerService.DESCRIBE_INSTANCE_INTERNET_STATUS,
+                "i-1",
+                "req-d",
+                "UNSTABLE",
+                "INVALID_INSTANCE_NOT_FOUND",
+                "gone",
+                0L,
+                ZenlayerCall.Purpose.DRY_RUN,
+                null,
+                null);
+
+        Map<String, Object> map = call.toStepResult();
+
+        assertEquals(true, map.get("dryRun"));
+        assertTrue(map.containsKey("downgradePending"));
+        assertNull(map.get("downgradePending"));
+        assertThat(call.unstableReason(), startsWith("[DRY RUN] "));
+        assertThat(call.failureMessage(), startsWith("[DRY RUN] "));
+        assertEquals("DRY_RUN", call.getPurposeName());
+        assertThat(call.getPurposeDisplayName(), containsString("DRY RUN"));
+    }
+
+    @Test
+    void aVerifiedCancellationCarriesTheReadAndItsRequestId() {
+        BandwidthStatus read = new BandwidthStatus("req-v", null, 100, null, "Enable", false);
+        ZenlayerCall call = new ZenlayerCall(
+                ACTION, "i-1", "req-c", "SUCCESS", null, null, 0L, ZenlayerCall.Purpose.CANCEL, read, true);
+
+        Map<String, Object> map = call.toStepResult();
+
+        assertEquals("req-c", map.get("requestId"));
+        assertEquals("req-v", map.get("verificationRequestId"));
+        assertEquals(true, map.get("verified"));
+        assertEquals(false, map.get("downgradePending"));
+        assertThat(call.getVerifiedText(), startsWith("yes"));
+        assertThat(call.getBandwidthText(), containsString("100 Mbps now"));
+    }
+
+    @Test
+    void aRecordWrittenBeforeStatusReadsExistedReadsAsACancellation() throws Exception {
+        ZenlayerCall call =
+                ZenlayerCall.of(Outcomes.success(ACTION, "i-1", "req-1"), decision(BuildOutcome.SUCCESS), 0L);
+        // XStream leaves a field that the old build.xml lacks at null.
+        Field purpose = ZenlayerCall.class.getDeclaredField("purpose");
+        purpose.setAccessible(true);
+        purpose.set(call, null);
+
+        assertEquals(ZenlayerCall.Purpose.CANCEL, call.purpose());
+        assertEquals("CANCEL", call.getPurposeName());
+        assertEquals(false, call.isDryRun());
+        assertNull(call.getBandwidth());
+        assertNull(call.getVerified());
+        assertEquals("", call.getBandwidthText());
+        assertEquals("", call.getVerifiedText());
+        assertThat(call.toStepResult().keySet(), hasItem("dryRun"));
     }
 
     @Test

@@ -300,7 +300,56 @@ public final class FakeZenlayerServer implements AutoCloseable {
     /** The normal answer to a request, passed to faults that decorate it. */
     private record Answer(RecordedRequest request, String requestId, MockResponse response) {}
 
-    private record Instance(String id, InternetChargeType chargeType, boolean pendingDowngrade) {}
+    /** The bandwidth of a new instance, and the target of the downgrade it is given when it has one. */
+    public static final int DEFAULT_BANDWIDTH_MBPS = 100;
+
+    public static final int DEFAULT_DOWNGRADE_TARGET_MBPS = 50;
+
+    /**
+     * One instance: its billing type and its bandwidth as DescribeInstanceInternetStatus shows it. A pending downgrade
+     * is {@code WaitToEnable} with a target below the current bandwidth. {@code staleReads} is how many more status
+     * reads still show a downgrade that has already been cancelled, as an asynchronous API may.
+     */
+    private record Instance(
+            String id,
+            InternetChargeType chargeType,
+            @CheckForNull Integer currentMbps,
+            @CheckForNull Integer targetMbps,
+            @CheckForNull String status,
+            int staleReads) {
+
+        static Instance of(String id, InternetChargeType chargeType, boolean pendingDowngrade) {
+            return pendingDowngrade
+                    ? new Instance(
+                            id, chargeType, DEFAULT_BANDWIDTH_MBPS, DEFAULT_DOWNGRADE_TARGET_MBPS, "WaitToEnable", 0)
+                    : new Instance(id, chargeType, DEFAULT_BANDWIDTH_MBPS, null, "Enable", 0);
+        }
+
+        boolean pendingDowngrade() {
+            return "WaitToEnable".equals(status)
+                    && currentMbps != null
+                    && targetMbps != null
+                    && targetMbps < currentMbps;
+        }
+
+        Instance withStatus(@CheckForNull Integer current, @CheckForNull Integer target, @CheckForNull String s) {
+            return new Instance(id, chargeType, current, target, s, 0);
+        }
+
+        /**
+         * The downgrade order removed: the bandwidth stays, nothing waits to take effect. The old target is kept only
+         * while stale reads still show it.
+         */
+        Instance cancelled(int stale) {
+            return new Instance(id, chargeType, currentMbps, stale > 0 ? targetMbps : null, "Enable", stale);
+        }
+
+        /** One stale read done. */
+        Instance staleReadDone() {
+            int left = staleReads - 1;
+            return new Instance(id, chargeType, currentMbps, left > 0 ? targetMbps : null, status, left);
+        }
+    }
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> accessKeys = new HashMap<>();
@@ -319,6 +368,7 @@ public final class FakeZenlayerServer implements AutoCloseable {
     private CodeGeneration codeGeneration = CodeGeneration.CURRENT;
     private boolean unknownFields;
     private boolean https;
+    private int staleReadsAfterCancel;
 
     /** Starts plain HTTP on 127.0.0.1 and a random port. */
     public FakeZenlayerServer start() throws IOException {
@@ -361,26 +411,53 @@ public final class FakeZenlayerServer implements AutoCloseable {
 
     public synchronized FakeZenlayerServer addInstance(
             String instanceId, InternetChargeType chargeType, boolean pendingDowngrade) {
-        instances.put(instanceId, new Instance(instanceId, chargeType, pendingDowngrade));
+        instances.put(instanceId, Instance.of(instanceId, chargeType, pendingDowngrade));
         return this;
     }
 
+    /**
+     * Gives the instance a downgrade from {@value #DEFAULT_BANDWIDTH_MBPS} to {@value #DEFAULT_DOWNGRADE_TARGET_MBPS}
+     * Mbps waiting for the next billing cycle, or none.
+     */
     public synchronized FakeZenlayerServer setPendingDowngrade(String instanceId, boolean pending) {
-        Instance i = instances.get(instanceId);
-        if (i == null) {
-            throw new IllegalArgumentException("no instance " + instanceId);
-        }
-        instances.put(instanceId, new Instance(instanceId, i.chargeType(), pending));
+        instances.put(instanceId, Instance.of(instanceId, instance(instanceId).chargeType(), pending));
+        return this;
+    }
+
+    /**
+     * Sets what DescribeInstanceInternetStatus answers for the instance; a {@code null} is left out of the answer.
+     * The instance has a pending downgrade, which the cancel action removes, exactly when {@code status} is
+     * {@code WaitToEnable} and {@code targetMbps} is below {@code currentMbps}.
+     */
+    public synchronized FakeZenlayerServer setBandwidthStatus(
+            String instanceId,
+            @CheckForNull Integer currentMbps,
+            @CheckForNull Integer targetMbps,
+            @CheckForNull String status) {
+        instances.put(instanceId, instance(instanceId).withStatus(currentMbps, targetMbps, status));
+        return this;
+    }
+
+    /**
+     * After each later successful cancellation, the next {@code reads} status reads of that instance still show the
+     * downgrade, as an API that applies the cancellation asynchronously would. 0 (the default) shows it gone at once.
+     */
+    public synchronized FakeZenlayerServer showCancelledDowngradesFor(int reads) {
+        this.staleReadsAfterCancel = reads;
         return this;
     }
 
     /** Whether the instance still has a pending downgrade; a successful cancel clears it. */
     public synchronized boolean pendingDowngrade(String instanceId) {
+        return instance(instanceId).pendingDowngrade();
+    }
+
+    private Instance instance(String instanceId) {
         Instance i = instances.get(instanceId);
         if (i == null) {
             throw new IllegalArgumentException("no instance " + instanceId);
         }
-        return i.pendingDowngrade();
+        return i;
     }
 
     public synchronized FakeZenlayerServer useCodeGeneration(CodeGeneration generation) {
@@ -796,7 +873,7 @@ public final class FakeZenlayerServer implements AutoCloseable {
                     "No bandwidth downgrade order exists.",
                     requestId);
         }
-        instances.put(id, new Instance(id, instance.chargeType(), false));
+        instances.put(id, instance.cancelled(staleReadsAfterCancel));
         return success(JSON.createObjectNode(), requestId);
     }
 
@@ -833,15 +910,26 @@ public final class FakeZenlayerServer implements AutoCloseable {
             return errorResponse(
                     404, "INVALID_INSTANCE_NOT_FOUND", "The specified instance `" + id + "` is not found.", requestId);
         }
-        ObjectNode response = JSON.createObjectNode()
-                .put("instanceId", id)
-                .put("instanceName", "fake-" + id)
-                .put("internetMaxBandwidthOut", 100);
-        if (instance.pendingDowngrade()) {
-            response.put("modifiedInternetMaxBandwidthOut", 50).put("modifiedBandwidthStatus", "WaitToEnable");
-        } else {
-            response.put("modifiedBandwidthStatus", "Enable");
+        ObjectNode response = JSON.createObjectNode().put("instanceId", id).put("instanceName", "fake-" + id);
+        if (instance.staleReads() > 0) {
+            // The cancellation is still on its way: the old order shows once more.
+            instances.put(id, instance.staleReadDone());
+            return success(
+                    response.put("internetMaxBandwidthOut", instance.currentMbps())
+                            .put("modifiedInternetMaxBandwidthOut", instance.targetMbps())
+                            .put("modifiedBandwidthStatus", "WaitToEnable"),
+                    requestId);
         }
+        if (instance.currentMbps() != null) {
+            response.put("internetMaxBandwidthOut", instance.currentMbps());
+        }
+        if (instance.targetMbps() != null) {
+            response.put("modifiedInternetMaxBandwidthOut", instance.targetMbps());
+        }
+        if (instance.status() != null) {
+            response.put("modifiedBandwidthStatus", instance.status());
+        }
+        response.put("trafficPackageSize", 0);
         return success(response, requestId);
     }
 

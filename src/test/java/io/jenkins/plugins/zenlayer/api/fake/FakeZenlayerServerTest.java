@@ -228,6 +228,64 @@ class FakeZenlayerServerTest {
     }
 
     @Test
+    void theCancelActionRemovesThePendingDowngradeThatTheStatusShows() throws IOException {
+        String status = "DescribeInstanceInternetStatus";
+        String body = "{\"instanceId\":\"i-1\"}";
+
+        JsonNode before = post(status, body);
+        JsonNode cancel = post("CancelInstanceBandwidthDowngrade", body);
+        JsonNode after = post(status, body);
+        JsonNode again = post("CancelInstanceBandwidthDowngrade", body);
+
+        assertThat(before.at("/response/internetMaxBandwidthOut").asInt(), is(100));
+        assertThat(before.at("/response/modifiedInternetMaxBandwidthOut").asInt(), is(50));
+        assertThat(before.at("/response/modifiedBandwidthStatus").asText(), is("WaitToEnable"));
+        assertThat(cancel.get("_status").asInt(), is(200));
+        assertThat(after.at("/response/internetMaxBandwidthOut").asInt(), is(100));
+        assertThat(after.at("/response/modifiedInternetMaxBandwidthOut").isMissingNode(), is(true));
+        assertThat(after.at("/response/modifiedBandwidthStatus").asText(), is("Enable"));
+        assertThat(again.get("code").asText(), is("OPERATION_DENIED_DOWNGRADE_NOT_EXIST"));
+        assertThat(fake.requestCount(status), is(2));
+        assertThat(fake.requestCount("CancelInstanceBandwidthDowngrade"), is(2));
+    }
+
+    @Test
+    void onlyAWaitingModificationToALowerBandwidthCanBeCancelled() throws IOException {
+        String body = "{\"instanceId\":\"i-1\"}";
+        fake.setBandwidthStatus("i-1", 100, 200, "WaitToEnable");
+
+        JsonNode upgrade = post("DescribeInstanceInternetStatus", body);
+        JsonNode cancelUpgrade = post("CancelInstanceBandwidthDowngrade", body);
+        fake.setBandwidthStatus("i-1", 100, 20, "Processing");
+        JsonNode processing = post("CancelInstanceBandwidthDowngrade", body);
+        fake.setBandwidthStatus("i-1", null, null, null);
+        JsonNode bare = post("DescribeInstanceInternetStatus", body);
+
+        assertThat(upgrade.at("/response/modifiedInternetMaxBandwidthOut").asInt(), is(200));
+        assertThat(cancelUpgrade.get("code").asText(), is("OPERATION_DENIED_DOWNGRADE_NOT_EXIST"));
+        assertThat(processing.get("code").asText(), is("OPERATION_DENIED_DOWNGRADE_NOT_EXIST"));
+        assertThat(bare.at("/response/instanceId").asText(), is("i-1"));
+        assertThat(bare.at("/response/internetMaxBandwidthOut").isMissingNode(), is(true));
+        assertThat(bare.at("/response/modifiedBandwidthStatus").isMissingNode(), is(true));
+    }
+
+    @Test
+    void aCancellationCanShowLate() throws IOException {
+        String body = "{\"instanceId\":\"i-1\"}";
+        fake.showCancelledDowngradesFor(1);
+
+        assertThat(post("CancelInstanceBandwidthDowngrade", body).get("_status").asInt(), is(200));
+        JsonNode stale = post("DescribeInstanceInternetStatus", body);
+        JsonNode settled = post("DescribeInstanceInternetStatus", body);
+
+        assertThat(fake.pendingDowngrade("i-1"), is(false));
+        assertThat(stale.at("/response/modifiedBandwidthStatus").asText(), is("WaitToEnable"));
+        assertThat(stale.at("/response/modifiedInternetMaxBandwidthOut").asInt(), is(50));
+        assertThat(settled.at("/response/modifiedBandwidthStatus").asText(), is("Enable"));
+        assertThat(settled.at("/response/modifiedInternetMaxBandwidthOut").isMissingNode(), is(true));
+    }
+
+    @Test
     void faultsAreOneShotAndRecorded() throws IOException {
         fake.enqueueFault(FakeZenlayerServer.Fault.rateLimited(), 2);
 
