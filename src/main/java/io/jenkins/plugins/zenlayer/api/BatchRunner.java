@@ -394,7 +394,7 @@ public final class BatchRunner {
     }
 
     /** True when the call failed and every attempt of it was refused by the rate limit: the API did nothing. */
-    static boolean refusedByRateLimitOnly(CallOutcome outcome) {
+    public static boolean refusedByRateLimitOnly(CallOutcome outcome) {
         return !outcome.success()
                 && outcome.lostAnswer() == CallOutcome.LostAnswer.NONE
                 && outcome.attempts().stream().allMatch(BatchRunner::isRateLimited);

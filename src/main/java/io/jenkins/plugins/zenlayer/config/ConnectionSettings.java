@@ -153,7 +153,7 @@ public record ConnectionSettings(
         }
 
         @CheckForNull
-        private static Integer parse(@CheckForNull String text) {
+        public static Integer parse(@CheckForNull String text) {
             try {
                 return text == null ? null : Integer.valueOf(text.strip());
             } catch (NumberFormatException e) {

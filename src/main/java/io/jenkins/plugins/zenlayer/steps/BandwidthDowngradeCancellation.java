@@ -8,7 +8,13 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
+import io.jenkins.plugins.zenlayer.api.BatchListener;
+import io.jenkins.plugins.zenlayer.api.BatchResult;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
+import io.jenkins.plugins.zenlayer.api.InstanceAction;
+import io.jenkins.plugins.zenlayer.api.InstanceIdProblem;
 import io.jenkins.plugins.zenlayer.api.InstanceIds;
+import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
@@ -22,10 +28,14 @@ import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link DowngradeProcedure} for one instance in a build: shared by the Pipeline steps and the freestyle build
@@ -43,6 +53,7 @@ public final class BandwidthDowngradeCancellation {
     private final DowngradeProcedure procedure;
 
     private volatile ZenlayerService service;
+    private volatile BatchRunner batch;
     private volatile boolean cancelled;
 
     /** A cancellation without verification; see the full constructor. */
@@ -77,47 +88,30 @@ public final class BandwidthDowngradeCancellation {
     }
 
     /**
-     * Runs the procedure.
+     * Runs the procedure for the one instance.
      *
      * @throws AbortException if the input or the configuration cannot be used; nothing is sent then
      * @throws InterruptedException if the build is aborted or {@link #cancel()} is called
      */
     public ZenlayerCall perform() throws IOException, InterruptedException {
-        ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
-        ConnectionSettings settings = global.getConnectionSettings();
-        List<ResultOverride> globalOverrides = global.getResultOverrides();
-
-        List<String> problems = new ArrayList<>();
-        InstanceIds.check(instanceId)
-                .map(problem -> Wording.instanceIdProblem(problem, instanceId))
-                .ifPresent(problems::add);
-        problems.addAll(ResultPolicy.problems(stepOverrides, Messages.Where_step()));
-        problems.addAll(ResultPolicy.problems(globalOverrides, Messages.Where_global()));
-        problems.addAll(settings.problems());
-        Optional<String> chosenCredentials = effectiveCredentialsId(credentialsId, global.getCredentialsId());
-        if (chosenCredentials.isEmpty()) {
-            problems.add(Messages.Credentials_noneConfigured());
-        }
-        if (!problems.isEmpty()) {
-            throw new AbortException(String.join(System.lineSeparator(), problems));
-        }
-
-        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint());
-        ZenlayerClientConfig config = settings.toClientConfig();
+        Prepared prepared = prepare(Collections.singletonList(instanceId), BatchRunner.DEFAULT_CONCURRENCY);
         String id = instanceId.strip();
-        PrintStream logger = listener.getLogger();
-        Consumer<String> log = procedure.logTo(logger::println);
+        Consumer<String> log = procedure.logTo(listener.getLogger()::println);
         log.accept(CallLog.start(
-                procedure.firstAction(), id, config.endpoint(), config.apiVersion(), chosenCredentials.get()));
+                procedure.firstAction(),
+                id,
+                prepared.config().endpoint(),
+                prepared.config().apiVersion(),
+                prepared.credentialsId()));
 
-        ZenlayerService current = ZenlayerClients.service(auth, config);
+        ZenlayerService current = ZenlayerClients.service(prepared.auth(), prepared.config());
         service = current;
         if (cancelled) {
             current.cancel();
         }
         ZenlayerCall call;
         try {
-            call = procedure.run(current, id, new ResultPolicy.Rules(stepOverrides, globalOverrides), log);
+            call = procedure.run(current, id, prepared.rules(), log);
         } catch (InvalidRequestException e) {
             throw new AbortException(Wording.instanceIdProblem(e.problem(), id));
         } finally {
@@ -128,7 +122,145 @@ public final class BandwidthDowngradeCancellation {
     }
 
     /**
-     * Aborts the call in progress at once, or the call about to start. Thread-safe; {@link #perform()} then throws
+     * Runs the procedure for several instances as one batch: {@code concurrency} at a time, at the pace the API's
+     * rate limit allows, each distinct instance once. Every line of an instance names it; the build records one call
+     * per instance, in the order given.
+     *
+     * @param instanceIds the instance IDs with variables already expanded; blank entries are not allowed
+     * @throws AbortException if an ID, the number of IDs, the concurrency or the configuration cannot be used;
+     *     nothing is sent then
+     * @throws InterruptedException if the build is aborted or {@link #cancel()} is called; the log then says which
+     *     instances were done, which were cancelled in flight and which never started
+     */
+    public BatchReport performBatch(List<String> instanceIds, int concurrency)
+            throws IOException, InterruptedException {
+        Prepared prepared = prepare(instanceIds, concurrency);
+        PrintStream logger = listener.getLogger();
+        Map<String, ZenlayerCall> calls = new ConcurrentHashMap<>();
+        InstanceAction action = procedure.inBatch(prepared.rules(), logger::println, calls);
+        BatchRunner runner = new BatchRunner(
+                instanceIds, concurrency, () -> ZenlayerClients.service(prepared.auth(), prepared.config()), action);
+        batch = runner;
+        if (cancelled) {
+            runner.cancel();
+        }
+        procedure
+                .logTo(logger::println)
+                .accept(CallLog.batchStart(
+                        procedure.firstAction(),
+                        runner.instanceIds().size(),
+                        prepared.config().endpoint(),
+                        prepared.config().apiVersion(),
+                        prepared.credentialsId(),
+                        concurrency));
+        for (BatchResult.Duplicate duplicate : runner.duplicates()) {
+            logger.println(CallLog.duplicate(duplicate));
+        }
+        BatchResult result;
+        try {
+            result = runner.run(new BatchLog(logger));
+        } finally {
+            batch = null;
+        }
+        List<BatchReport.Entry> entries = new ArrayList<>();
+        for (InstanceResult instance : result.results()) {
+            ZenlayerCall call = calls.get(instance.instanceId());
+            if (call != null) {
+                ZenlayerCallsAction.record(run, call);
+            }
+            if (instance.state() == InstanceResult.State.FINISHED || instance.state() == InstanceResult.State.ERROR) {
+                entries.add(BatchReport.entryOf(instance, call));
+            }
+        }
+        if (result.aborted()) {
+            logger.println(CallLog.batchAborted(result));
+            Thread.interrupted(); // the runner restores an interrupt; the exception below reports it instead
+            throw new InterruptedException(Messages.Batch_aborted());
+        }
+        BatchReport report = new BatchReport(entries, result.duplicates().size());
+        logger.println(report.summary());
+        return report;
+    }
+
+    /** What a run needs once its input is checked. */
+    private record Prepared(
+            ZenlayerAuth auth, ZenlayerClientConfig config, ResultPolicy.Rules rules, String credentialsId) {}
+
+    /**
+     * Checks every input and the configuration, listing all problems at once, and finds the credential.
+     *
+     * @throws AbortException listing the problems; nothing is sent then
+     */
+    private Prepared prepare(List<String> instanceIds, int concurrency) throws IOException {
+        ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
+        ConnectionSettings settings = global.getConnectionSettings();
+        List<ResultOverride> globalOverrides = global.getResultOverrides();
+
+        List<String> problems = new ArrayList<>();
+        if (instanceIds.isEmpty()) {
+            problems.add(Wording.instanceIdProblem(InstanceIdProblem.MISSING, null));
+        }
+        boolean several = instanceIds.size() > 1;
+        for (int i = 0; i < instanceIds.size(); i++) {
+            String id = instanceIds.get(i);
+            int position = i + 1;
+            InstanceIds.check(id)
+                    .map(problem -> Wording.instanceIdProblem(problem, id))
+                    .map(text -> several ? Messages.Batch_problemAt(position, text) : text)
+                    .ifPresent(problems::add);
+        }
+        long distinct = instanceIds.stream()
+                .map(id -> id == null ? "" : id.strip())
+                .distinct()
+                .count();
+        if (distinct > BatchRunner.MAX_INSTANCES) {
+            problems.add(Messages.Batch_tooMany(distinct, BatchRunner.MAX_INSTANCES));
+        }
+        if (concurrency < 1 || concurrency > BatchRunner.MAX_CONCURRENCY) {
+            problems.add(Messages.Batch_concurrency(concurrency, BatchRunner.MAX_CONCURRENCY));
+        }
+        problems.addAll(ResultPolicy.problems(stepOverrides, Messages.Where_step()));
+        problems.addAll(ResultPolicy.problems(globalOverrides, Messages.Where_global()));
+        problems.addAll(settings.problems());
+        Optional<String> chosenCredentials = effectiveCredentialsId(credentialsId, global.getCredentialsId());
+        if (chosenCredentials.isEmpty()) {
+            problems.add(Messages.Credentials_noneConfigured());
+        }
+        if (!problems.isEmpty()) {
+            throw new AbortException(String.join(System.lineSeparator(), problems));
+        }
+        ZenlayerAuth auth = ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint());
+        return new Prepared(
+                auth,
+                settings.toClientConfig(),
+                new ResultPolicy.Rules(stepOverrides, globalOverrides),
+                chosenCredentials.get());
+    }
+
+    /** The batch's own lines: calls made again after the rate limit, and the batch slowing down. */
+    private static final class BatchLog implements BatchListener {
+        private final PrintStream logger;
+
+        BatchLog(PrintStream logger) {
+            this.logger = logger;
+        }
+
+        @Override
+        public void onStart(String instanceId, int round) {
+            if (round > 1) {
+                logger.println(CallLog.forInstance(instanceId, CallLog.calledAgain(round)));
+            }
+        }
+
+        @Override
+        public void onSlowDown(String instanceId, double callsPerSecond) {
+            logger.println(CallLog.slowDown(instanceId, callsPerSecond));
+        }
+    }
+
+    /**
+     * Aborts the call in progress at once, or the call about to start; for a batch, every call in flight, and no other
+     * starts. Thread-safe; {@link #perform()} then throws
      * {@link InterruptedException}.
      */
     public void cancel() {
@@ -136,6 +268,10 @@ public final class BandwidthDowngradeCancellation {
         ZenlayerService current = service;
         if (current != null) {
             current.cancel();
+        }
+        BatchRunner running = batch;
+        if (running != null) {
+            running.cancel();
         }
     }
 
@@ -169,12 +305,30 @@ public final class BandwidthDowngradeCancellation {
      * @throws AbortException for FAILURE, with the code, message and request ID
      */
     public static void apply(ZenlayerCall call, Run<?, ?> run, TaskListener listener) throws AbortException {
-        BuildOutcome outcome = call.buildOutcome();
+        apply(call.buildOutcome(), call::failureMessage, call::unstableReason, run, listener);
+    }
+
+    /**
+     * Sets the build result for a batch, once: the worst of its instances' results.
+     *
+     * @throws AbortException for FAILURE, naming every failed instance
+     */
+    public static void apply(BatchReport report, Run<?, ?> run, TaskListener listener) throws AbortException {
+        apply(report.buildOutcome(), report::failureMessage, report::unstableReason, run, listener);
+    }
+
+    private static void apply(
+            BuildOutcome outcome,
+            Supplier<String> failure,
+            Supplier<String> unstable,
+            Run<?, ?> run,
+            TaskListener listener)
+            throws AbortException {
         if (outcome == BuildOutcome.FAILURE) {
-            throw new AbortException(call.failureMessage());
+            throw new AbortException(failure.get());
         }
         if (outcome == BuildOutcome.UNSTABLE) {
-            listener.getLogger().println("WARNING: " + call.unstableReason());
+            listener.getLogger().println("WARNING: " + unstable.get());
             run.setResult(Result.UNSTABLE);
         }
     }

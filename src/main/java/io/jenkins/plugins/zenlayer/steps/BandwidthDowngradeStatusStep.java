@@ -14,7 +14,13 @@ import org.kohsuke.stapler.DataBoundConstructor;
  */
 public class BandwidthDowngradeStatusStep extends ZenlayerInstanceStep {
 
+    /** Give {@code instanceId} or {@code instanceIds} with their setters. */
     @DataBoundConstructor
+    public BandwidthDowngradeStatusStep() {
+        super(null);
+    }
+
+    /** For one instance. */
     public BandwidthDowngradeStatusStep(String instanceId) {
         super(instanceId);
     }

@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
+import io.jenkins.plugins.zenlayer.api.BatchResult;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +84,54 @@ public final class CallLog {
 
     private static Optional<String> note(@CheckForNull String note) {
         return Optional.ofNullable(note).map(n -> PREFIX + Messages.CallLog_note(oneLine(n)));
+    }
+
+    /** Names the instance a line of a batch is about, right after {@link #PREFIX}. */
+    public static String forInstance(String instanceId, String line) {
+        String mark = "[" + oneLine(instanceId) + "] ";
+        return line.startsWith(PREFIX) ? PREFIX + mark + line.substring(PREFIX.length()) : mark + line;
+    }
+
+    /** The line before a batch: action, number of instances, endpoint, API version, credential ID, concurrency. */
+    public static String batchStart(
+            String action, int instances, String endpoint, String apiVersion, String credentialsId, int concurrency) {
+        return PREFIX
+                + Messages.CallLog_batchStart(action, instances, endpoint, apiVersion, credentialsId, concurrency);
+    }
+
+    /** An ID left out of a batch because it occurred earlier in the list (positions counted from 1). */
+    public static String duplicate(BatchResult.Duplicate duplicate) {
+        return PREFIX
+                + Messages.CallLog_duplicate(
+                        oneLine(duplicate.instanceId()), duplicate.position() + 1, duplicate.firstPosition() + 1);
+    }
+
+    /** An instance called again because the rate limit refused every attempt of its previous call. */
+    public static String calledAgain(int round) {
+        return PREFIX + Messages.CallLog_calledAgain(round);
+    }
+
+    /** The batch slows down after the rate limit refused an attempt. */
+    public static String slowDown(String instanceId, double callsPerSecond) {
+        return PREFIX
+                + Messages.CallLog_slowDown(oneLine(instanceId), String.format(Locale.ROOT, "%.1f", callsPerSecond));
+    }
+
+    /** After an abort: which instances were done, which were cancelled in flight, which never started. */
+    public static String batchAborted(BatchResult result) {
+        return PREFIX
+                + Messages.CallLog_batchAborted(
+                        ids(result, InstanceResult.State.FINISHED, InstanceResult.State.ERROR),
+                        ids(result, InstanceResult.State.CANCELLED),
+                        ids(result, InstanceResult.State.NOT_STARTED));
+    }
+
+    private static String ids(BatchResult result, InstanceResult.State... states) {
+        List<String> ids = new ArrayList<>();
+        for (InstanceResult.State state : states) {
+            result.inState(state).forEach(r -> ids.add(oneLine(r.instanceId())));
+        }
+        return ids.isEmpty() ? Messages.CallLog_none() : ids.size() + " (" + String.join(", ", ids) + ")";
     }
 
     /** Marks a line of a dry run, right after {@link #PREFIX}, so that no line of it passes for a real call. */

@@ -8,16 +8,27 @@ import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
+import hudson.model.Item;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
+import io.jenkins.plugins.zenlayer.api.InstanceIds;
+import io.jenkins.plugins.zenlayer.config.ConnectionSettings;
+import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
@@ -35,6 +46,7 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     private List<ResultOverride> resultOverrides = new ArrayList<>();
     private boolean dryRun;
     private boolean verify;
+    private Integer concurrency;
 
     @DataBoundConstructor
     public CancelBandwidthDowngradeBuilder(String instanceId) {
@@ -85,22 +97,51 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         this.verify = verify;
     }
 
-    /** Expands the build's environment (parameters included) in the instance ID, as freestyle steps do. */
+    /** Calls in flight at once when several instances are given; {@code null} for the default. */
+    @CheckForNull
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    @DataBoundSetter
+    public void setConcurrency(@CheckForNull Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Expands the build's environment (parameters included) in the instance ID field, as freestyle steps do. One
+     * instance ID per line: several lines make a batch.
+     */
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
         String expanded = instanceId == null ? null : env.expand(instanceId);
-        ZenlayerCall call = new BandwidthDowngradeCancellation(
-                        build,
-                        listener,
-                        expanded,
-                        credentialsId,
-                        getResultOverrides(),
-                        DowngradeProcedure.forCancelStep(dryRun, verify))
-                .perform();
-        BandwidthDowngradeCancellation.apply(call, build, listener);
+        List<String> lines = instanceIdLines(expanded);
+        BandwidthDowngradeCancellation runner = new BandwidthDowngradeCancellation(
+                build,
+                listener,
+                lines.size() == 1 ? lines.get(0) : expanded,
+                credentialsId,
+                getResultOverrides(),
+                DowngradeProcedure.forCancelStep(dryRun, verify));
+        if (lines.size() <= 1) {
+            BandwidthDowngradeCancellation.apply(runner.perform(), build, listener);
+        } else {
+            int inFlight = concurrency == null ? BatchRunner.DEFAULT_CONCURRENCY : concurrency;
+            BandwidthDowngradeCancellation.apply(runner.performBatch(lines, inFlight), build, listener);
+        }
         return true;
+    }
+
+    /** The non-blank lines of the instance ID field, stripped. */
+    static List<String> instanceIdLines(@CheckForNull String field) {
+        return field == null
+                ? List.of()
+                : field.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
     }
 
     /** Offered for every freestyle-like project type; Pipeline uses {@link CancelBandwidthDowngradeStep}. */
@@ -117,6 +158,53 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         @Override
         public String getDisplayName() {
             return Messages.CancelBandwidthDowngrade_displayName();
+        }
+
+        /** One instance ID per line: each line is checked, and the first problem names its line. */
+        @POST
+        @Override
+        public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            List<String> lines = instanceIdLines(value);
+            if (lines.size() <= 1) {
+                return StepForms.super.doCheckInstanceId(item, lines.isEmpty() ? value : lines.get(0));
+            }
+            if (!FormAccess.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            if (lines.stream().distinct().count() > BatchRunner.MAX_INSTANCES) {
+                return FormValidation.error(
+                        Messages.Batch_tooMany(lines.stream().distinct().count(), BatchRunner.MAX_INSTANCES));
+            }
+            boolean variables = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!InstanceIds.variableReferences(line).isEmpty()) {
+                    variables = true;
+                    continue;
+                }
+                int position = i + 1;
+                Optional<FormValidation> problem = InstanceIds.check(line)
+                        .map(p -> FormValidation.error(
+                                Messages.Batch_problemAt(position, Wording.instanceIdProblem(p, line))));
+                if (problem.isPresent()) {
+                    return problem.get();
+                }
+            }
+            return variables
+                    ? FormValidation.warning(Messages.InstanceId_expandedAtRunTime())
+                    : FormValidation.ok(Messages.Batch_instances(lines.size()));
+        }
+
+        @POST
+        public FormValidation doCheckConcurrency(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            if (!FormAccess.canConfigure(item) || value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            Integer number = ConnectionSettings.WholeNumber.parse(value);
+            return number != null && number >= 1 && number <= BatchRunner.MAX_CONCURRENCY
+                    ? FormValidation.ok()
+                    : FormValidation.error(Messages.Batch_concurrency(value.strip(), BatchRunner.MAX_CONCURRENCY));
         }
     }
 }

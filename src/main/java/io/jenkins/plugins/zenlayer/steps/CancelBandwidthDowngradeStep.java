@@ -19,7 +19,13 @@ public class CancelBandwidthDowngradeStep extends ZenlayerInstanceStep {
     private boolean dryRun;
     private boolean verify;
 
+    /** Give {@code instanceId} or {@code instanceIds} with their setters. */
     @DataBoundConstructor
+    public CancelBandwidthDowngradeStep() {
+        super(null);
+    }
+
+    /** For one instance. */
     public CancelBandwidthDowngradeStep(String instanceId) {
         super(instanceId);
     }

@@ -5,12 +5,16 @@ import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InstanceAction;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -90,14 +94,69 @@ public final class DowngradeProcedure {
      */
     public ZenlayerCall run(ZenlayerService service, String instanceId, ResultPolicy.Rules rules, Consumer<String> log)
             throws InterruptedException {
-        AttemptListener attempts = new LoggingAttemptListener(log);
+        AttemptListener attempts = attemptsTo(log, AttemptListener.NONE);
+        return settle(service, instanceId, send(service, instanceId, attempts), rules, log, attempts);
+    }
+
+    /**
+     * The first call of the procedure: the status read, or the cancellation. {@link #settle} completes it; a caller
+     * that may call again instead (a batch after a call refused by the rate limit) looks at this outcome first.
+     *
+     * @param attempts receives every attempt; see {@link #attemptsTo}
+     */
+    public CallOutcome send(ZenlayerService service, String instanceId, AttemptListener attempts)
+            throws InterruptedException {
+        return purpose == ZenlayerCall.Purpose.CANCEL
+                ? service.cancelInstanceBandwidthDowngrade(instanceId, attempts)
+                : service.describeInstanceInternetStatus(instanceId, attempts);
+    }
+
+    /**
+     * This procedure as the action of a {@link BatchRunner}: every line it writes names its instance, and the call of
+     * each instance lands in {@code calls} once it has its result. A call whose every attempt the rate limit refused
+     * (so the API did nothing) gets no result yet when the batch will call it again.
+     *
+     * @param sink receives the lines, from the batch's worker threads
+     * @param calls receives each instance's call, keyed by instance ID; thread-safe
+     */
+    public InstanceAction inBatch(ResultPolicy.Rules rules, Consumer<String> sink, Map<String, ZenlayerCall> calls) {
+        Map<String, Integer> rounds = new ConcurrentHashMap<>();
+        return (service, instanceId, pace) -> {
+            Consumer<String> log = logTo(line -> sink.accept(CallLog.forInstance(instanceId, line)));
+            AttemptListener attempts = attemptsTo(log, pace);
+            CallOutcome first = send(service, instanceId, attempts);
+            int round = rounds.merge(instanceId, 1, Integer::sum);
+            if (BatchRunner.refusedByRateLimitOnly(first) && round < BatchRunner.MAX_ROUNDS) {
+                return first;
+            }
+            calls.put(instanceId, settle(service, instanceId, first, rules, log, attempts));
+            return first;
+        };
+    }
+
+    /** A listener that writes every attempt and wait to {@code log}, then tells {@code also}. */
+    public static AttemptListener attemptsTo(Consumer<String> log, AttemptListener also) {
+        return new LoggingAttemptListener(log, also);
+    }
+
+    /**
+     * Completes the procedure after {@link #send}: logs the outcome, verifies a cancellation if asked (a second call
+     * through {@code service} and {@code attempts}), and decides the result.
+     */
+    public ZenlayerCall settle(
+            ZenlayerService service,
+            String instanceId,
+            CallOutcome first,
+            ResultPolicy.Rules rules,
+            Consumer<String> log,
+            AttemptListener attempts)
+            throws InterruptedException {
         if (purpose != ZenlayerCall.Purpose.CANCEL) {
-            CallOutcome read = service.describeInstanceInternetStatus(instanceId, attempts);
-            ResultPolicy.Decision decision = rules.decide(read.success(), read.code());
-            ZenlayerCall call = ZenlayerCall.of(read, decision, System.currentTimeMillis(), purpose);
+            ResultPolicy.Decision decision = rules.decide(first.success(), first.code());
+            ZenlayerCall call = ZenlayerCall.of(first, decision, System.currentTimeMillis(), purpose);
             BandwidthStatus status = call.getBandwidth();
             if (status == null) {
-                log.accept(CallLog.result(read, decision));
+                log.accept(CallLog.result(first, decision));
             } else if (purpose == ZenlayerCall.Purpose.STATUS) {
                 log.accept(CallLog.status(instanceId, status));
             } else {
@@ -105,14 +164,13 @@ public final class DowngradeProcedure {
             }
             return call;
         }
-        CallOutcome cancel = service.cancelInstanceBandwidthDowngrade(instanceId, attempts);
-        if (!verify || !cancel.success()) {
-            ResultPolicy.Decision decision = rules.decide(cancel.success(), cancel.code());
-            CallLog.note(cancel).ifPresent(log);
-            log.accept(CallLog.result(cancel, decision));
-            return ZenlayerCall.of(cancel, decision, System.currentTimeMillis());
+        if (!verify || !first.success()) {
+            ResultPolicy.Decision decision = rules.decide(first.success(), first.code());
+            CallLog.note(first).ifPresent(log);
+            log.accept(CallLog.result(first, decision));
+            return ZenlayerCall.of(first, decision, System.currentTimeMillis());
         }
-        return verify(service, instanceId, cancel, rules, log, attempts);
+        return verify(service, instanceId, first, rules, log, attempts);
     }
 
     /**
@@ -183,22 +241,26 @@ public final class DowngradeProcedure {
         return purpose + (verify ? " and verify" : "");
     }
 
-    /** Writes one line per attempt and per backoff. */
+    /** Writes one line per attempt and per backoff, then passes the event on. */
     private static final class LoggingAttemptListener implements AttemptListener {
         private final Consumer<String> log;
+        private final AttemptListener also;
 
-        LoggingAttemptListener(Consumer<String> log) {
+        LoggingAttemptListener(Consumer<String> log, AttemptListener also) {
             this.log = log;
+            this.also = Objects.requireNonNull(also, "also");
         }
 
         @Override
         public void onAttempt(AttemptRecord attempt) {
             log.accept(CallLog.attempt(attempt));
+            also.onAttempt(attempt);
         }
 
         @Override
         public void onBackoff(int nextAttempt, Duration wait, @CheckForNull String reason) {
             log.accept(CallLog.backoff(nextAttempt, wait, reason));
+            also.onBackoff(nextAttempt, wait, reason);
         }
     }
 }

@@ -2,9 +2,12 @@ package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.zenlayer.Messages;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
@@ -31,16 +34,49 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class ZenlayerInstanceStep extends Step {
 
-    private final String instanceId;
+    private String instanceId;
+    private List<String> instanceIds;
+    private Integer concurrency;
     private String credentialsId;
     private List<ResultOverride> resultOverrides = new ArrayList<>();
 
-    protected ZenlayerInstanceStep(String instanceId) {
+    protected ZenlayerInstanceStep(@CheckForNull String instanceId) {
         this.instanceId = instanceId;
     }
 
+    /** The one instance, or {@code null} when the step is given {@link #getInstanceIds() a list}. */
+    @CheckForNull
     public String getInstanceId() {
         return instanceId;
+    }
+
+    @DataBoundSetter
+    public void setInstanceId(@CheckForNull String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    /** Several instances for one step, or {@code null} when the step is given {@link #getInstanceId() one}. */
+    @CheckForNull
+    public List<String> getInstanceIds() {
+        return instanceIds == null ? null : List.copyOf(instanceIds);
+    }
+
+    /** The instances of a batch; each distinct one is called once, a few at a time, at the API's pace. */
+    @DataBoundSetter
+    public void setInstanceIds(@CheckForNull List<String> instanceIds) {
+        // Kept as given (nulls included): the step's checks name every entry that cannot be used.
+        this.instanceIds = instanceIds == null ? null : new ArrayList<>(instanceIds);
+    }
+
+    /** Calls in flight at once in a batch; {@code null} for the default. */
+    @CheckForNull
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    @DataBoundSetter
+    public void setConcurrency(@CheckForNull Integer concurrency) {
+        this.concurrency = concurrency;
     }
 
     @CheckForNull
@@ -89,25 +125,34 @@ public abstract class ZenlayerInstanceStep extends Step {
             StepContext context = getContext();
             Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "Run");
             TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "TaskListener");
+            List<String> ids = step.getInstanceIds();
+            String id = step.getInstanceId();
+            if (ids != null && id != null && !id.isBlank()) {
+                throw new AbortException(Messages.Batch_exactlyOne());
+            }
             BandwidthDowngradeCancellation call = new BandwidthDowngradeCancellation(
-                    run,
-                    listener,
-                    step.getInstanceId(),
-                    step.getCredentialsId(),
-                    step.getResultOverrides(),
-                    step.procedure());
+                    run, listener, id, step.getCredentialsId(), step.getResultOverrides(), step.procedure());
             cancellation = call;
-            ZenlayerCall result;
             try {
-                result = call.perform();
+                if (ids == null) {
+                    ZenlayerCall result = call.perform();
+                    if (result.buildOutcome() == BuildOutcome.UNSTABLE) {
+                        markStepUnstable(context, result.unstableReason());
+                    }
+                    BandwidthDowngradeCancellation.apply(result, run, listener);
+                    return result.toStepResult();
+                }
+                Integer concurrency = step.getConcurrency();
+                BatchReport report =
+                        call.performBatch(ids, concurrency == null ? BatchRunner.DEFAULT_CONCURRENCY : concurrency);
+                if (report.buildOutcome() == BuildOutcome.UNSTABLE) {
+                    markStepUnstable(context, report.unstableReason());
+                }
+                BandwidthDowngradeCancellation.apply(report, run, listener);
+                return report.toStepResult();
             } finally {
                 cancellation = null;
             }
-            if (result.buildOutcome() == BuildOutcome.UNSTABLE) {
-                markStepUnstable(context, result.unstableReason());
-            }
-            BandwidthDowngradeCancellation.apply(result, run, listener);
-            return result.toStepResult();
         }
 
         /** Shows the warning on this step in the Pipeline views, as the {@code unstable} step does. */
