@@ -51,18 +51,6 @@ public final class ZenlayerCall implements Serializable {
     /** Set by verification only: whether the status read afterwards showed the downgrade gone. */
     private final Boolean verified;
 
-    /** A cancellation without verification. */
-    public ZenlayerCall(
-            String action,
-            String instanceId,
-            @CheckForNull String requestId,
-            String result,
-            @CheckForNull String code,
-            @CheckForNull String message,
-            long timestamp) {
-        this(action, instanceId, requestId, result, code, message, timestamp, Purpose.CANCEL, null, null);
-    }
-
     /**
      * @param requestId of the call that decides the purpose: the cancellation, or the read of a status step or dry
      *     run

@@ -8,7 +8,17 @@ import org.junit.jupiter.api.Test;
 class ZenlayerCallsActionTest {
 
     private static ZenlayerCall call(String instanceId, String requestId) {
-        return new ZenlayerCall("CancelInstanceBandwidthDowngrade", instanceId, requestId, "SUCCESS", null, null, 0L);
+        return new ZenlayerCall(
+                "CancelInstanceBandwidthDowngrade",
+                instanceId,
+                requestId,
+                "SUCCESS",
+                null,
+                null,
+                0L,
+                ZenlayerCall.Purpose.CANCEL,
+                null,
+                null);
     }
 
     @Test
