@@ -1,5 +1,6 @@
 package io.jenkins.plugins.zenlayer.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import io.jenkins.plugins.zenlayer.Messages;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -14,14 +15,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
  */
 public class BandwidthDowngradeStatusStep extends ZenlayerInstanceStep {
 
-    /** Give {@code instanceId} or {@code instanceIds} with their setters. */
+    /**
+     * @param instanceId the one instance; {@code null} when {@link #setInstanceIds several} are given. Pipeline
+     *     passes {@code null} for a parameter a script leaves out.
+     */
     @DataBoundConstructor
-    public BandwidthDowngradeStatusStep() {
-        super(null);
-    }
-
-    /** For one instance. */
-    public BandwidthDowngradeStatusStep(String instanceId) {
+    public BandwidthDowngradeStatusStep(@CheckForNull String instanceId) {
         super(instanceId);
     }
 

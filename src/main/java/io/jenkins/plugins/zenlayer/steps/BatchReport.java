@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a step did for several instances: one entry per distinct instance, in the order given. The step's result is the
@@ -99,23 +100,28 @@ public record BatchReport(@NonNull List<Entry> entries, int duplicates) {
     /** The message of the exception that fails the build, naming every failed instance. */
     public String failureMessage() {
         List<String> failed = instancesWith(BuildOutcome.FAILURE);
-        return Messages.Batch_failure(failed.size(), entries.size(), String.join(", ", failed), firstProblem(failed));
+        return Messages.Batch_failure(
+                failed.size(),
+                entries.size(),
+                String.join(", ", failed),
+                firstProblem(failed, ZenlayerCall::failureMessage));
     }
 
     /** Why the build is unstable, naming every unstable instance. */
     public String unstableReason() {
         List<String> unstable = instancesWith(BuildOutcome.UNSTABLE);
         return Messages.Batch_unstable(
-                unstable.size(), entries.size(), String.join(", ", unstable), firstProblem(unstable));
+                unstable.size(),
+                entries.size(),
+                String.join(", ", unstable),
+                firstProblem(unstable, ZenlayerCall::unstableReason));
     }
 
     /** The explanation of the first of {@code ids}, so that the message says what went wrong, not only where. */
-    private String firstProblem(List<String> ids) {
+    private String firstProblem(List<String> ids, Function<ZenlayerCall, String> explanation) {
         for (Entry entry : entries) {
             if (!ids.isEmpty() && entry.instanceId().equals(ids.get(0))) {
-                return entry.call() == null
-                        ? CallLog.oneLine(entry.error())
-                        : entry.call().unstableReason();
+                return entry.call() == null ? CallLog.oneLine(entry.error()) : explanation.apply(entry.call());
             }
         }
         return "";

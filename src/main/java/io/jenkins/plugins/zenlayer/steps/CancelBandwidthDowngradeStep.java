@@ -1,5 +1,6 @@
 package io.jenkins.plugins.zenlayer.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import io.jenkins.plugins.zenlayer.Messages;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -19,14 +20,12 @@ public class CancelBandwidthDowngradeStep extends ZenlayerInstanceStep {
     private boolean dryRun;
     private boolean verify;
 
-    /** Give {@code instanceId} or {@code instanceIds} with their setters. */
+    /**
+     * @param instanceId the one instance; {@code null} when {@link #setInstanceIds several} are given. Pipeline
+     *     passes {@code null} for a parameter a script leaves out.
+     */
     @DataBoundConstructor
-    public CancelBandwidthDowngradeStep() {
-        super(null);
-    }
-
-    /** For one instance. */
-    public CancelBandwidthDowngradeStep(String instanceId) {
+    public CancelBandwidthDowngradeStep(@CheckForNull String instanceId) {
         super(instanceId);
     }
 

@@ -34,7 +34,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class ZenlayerInstanceStep extends Step {
 
-    private String instanceId;
+    private final String instanceId;
     private List<String> instanceIds;
     private Integer concurrency;
     private String credentialsId;
@@ -48,11 +48,6 @@ public abstract class ZenlayerInstanceStep extends Step {
     @CheckForNull
     public String getInstanceId() {
         return instanceId;
-    }
-
-    @DataBoundSetter
-    public void setInstanceId(@CheckForNull String instanceId) {
-        this.instanceId = instanceId;
     }
 
     /** Several instances for one step, or {@code null} when the step is given {@link #getInstanceId() one}. */
