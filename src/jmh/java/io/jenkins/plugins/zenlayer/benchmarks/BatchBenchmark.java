@@ -1,11 +1,8 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
 import io.jenkins.plugins.zenlayer.ShippedClient;
-import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.BatchResult;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
-import io.jenkins.plugins.zenlayer.api.CallOutcome;
-import io.jenkins.plugins.zenlayer.api.InstanceAction;
 import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
@@ -13,6 +10,9 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Exchange;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
+import io.jenkins.plugins.zenlayer.config.ResultPolicy;
+import io.jenkins.plugins.zenlayer.steps.DowngradeProcedure;
+import io.jenkins.plugins.zenlayer.steps.ZenlayerCall;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -68,6 +69,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Measurement(iterations = 3)
 @State(Scope.Benchmark)
 public class BatchBenchmark {
+
+    private static final DowngradeProcedure CANCEL = DowngradeProcedure.cancel(false);
 
     /** Instances per fleet. */
     static final int N = 200;
@@ -141,11 +144,12 @@ public class BatchBenchmark {
     @Benchmark
     public BatchResult a_batchRunner() {
         long start = System.nanoTime();
+        // The action the steps give the runner: the procedure, its log lines formatted and dropped.
         BatchRunner runner = new BatchRunner(
                 fleet,
                 BatchRunner.DEFAULT_CONCURRENCY,
                 () -> client.service(auth, config),
-                InstanceAction.CANCEL_BANDWIDTH_DOWNGRADE);
+                CANCEL.inBatch(ResultPolicy.Rules.DEFAULT, line -> {}, new ConcurrentHashMap<>()));
         batchResult = runner.run(null);
         wallNanos = System.nanoTime() - start;
         return batchResult;
@@ -156,9 +160,9 @@ public class BatchBenchmark {
         long start = System.nanoTime();
         int failures = 0;
         for (String id : fleet) {
-            CallOutcome outcome =
-                    client.service(auth, config).cancelInstanceBandwidthDowngrade(id, AttemptListener.NONE);
-            if (!outcome.success()) {
+            // One step per instance, as a Pipeline loop runs it: a new service and the same procedure.
+            ZenlayerCall call = CANCEL.run(client.service(auth, config), id, ResultPolicy.Rules.DEFAULT, line -> {});
+            if (!"SUCCESS".equals(call.getResult())) {
                 failures++;
             }
         }
