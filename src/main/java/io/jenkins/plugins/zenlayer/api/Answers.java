@@ -45,12 +45,7 @@ final class Answers {
             Duration elapsed,
             boolean mayRetry,
             Redactor redactor,
-            @CheckForNull String action) {
-
-        Attempt(int number, Duration elapsed, boolean mayRetry, Redactor redactor) {
-            this(number, elapsed, mayRetry, redactor, null);
-        }
-    }
+            @CheckForNull String action) {}
 
     /** Classifies a response; reads its body up to {@link #MAX_BODY_BYTES} and closes it. */
     static AttemptRecord fromResponse(Attempt attempt, Response response) throws IOException {
@@ -254,6 +249,7 @@ final class Answers {
                 retryable,
                 requestSent,
                 retryable && attempt.mayRetry(),
+                null,
                 null);
     }
 
@@ -276,6 +272,7 @@ final class Answers {
                 retryable,
                 false,
                 retryable && attempt.mayRetry(),
+                null,
                 null);
     }
 
@@ -296,6 +293,7 @@ final class Answers {
                 retryable,
                 false,
                 retryable && attempt.mayRetry(),
+                null,
                 null);
     }
 

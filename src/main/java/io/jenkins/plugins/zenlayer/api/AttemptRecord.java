@@ -38,36 +38,6 @@ public record AttemptRecord(
         @CheckForNull Long totalCount,
         @CheckForNull InternetStatus internetStatus) {
 
-    /** An attempt of an action whose answer carries no instance status. */
-    public AttemptRecord(
-            int number,
-            Duration elapsed,
-            int httpStatus,
-            @CheckForNull String code,
-            @CheckForNull String message,
-            @CheckForNull String requestId,
-            String summary,
-            boolean requestSent,
-            boolean retryable,
-            boolean answerLost,
-            boolean willRetry,
-            @CheckForNull Long totalCount) {
-        this(
-                number,
-                elapsed,
-                httpStatus,
-                code,
-                message,
-                requestId,
-                summary,
-                requestSent,
-                retryable,
-                answerLost,
-                willRetry,
-                totalCount,
-                null);
-    }
-
     public AttemptRecord {
         if (number < 1) {
             throw new IllegalArgumentException("attempt number must be at least 1, got " + number);

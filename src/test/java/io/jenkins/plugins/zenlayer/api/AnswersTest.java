@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AnswersTest {
 
     private static final Answers.Attempt FIRST =
-            new Answers.Attempt(1, Duration.ofMillis(5), true, new Redactor(List.of()));
+            new Answers.Attempt(1, Duration.ofMillis(5), true, new Redactor(List.of()), null);
 
     /** Classifies a response as OkHttp delivers it. */
     private static AttemptRecord answer(int status, String contentType, String body) throws IOException {

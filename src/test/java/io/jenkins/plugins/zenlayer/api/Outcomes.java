@@ -46,6 +46,7 @@ public final class Outcomes {
                 retryable,
                 false,
                 false,
+                null,
                 null);
     }
 }

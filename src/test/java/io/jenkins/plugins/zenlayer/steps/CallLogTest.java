@@ -39,6 +39,7 @@ class CallLogTest {
                 retry,
                 false,
                 retry,
+                null,
                 null);
     }
 
