@@ -260,20 +260,14 @@ final class Answers {
             String message,
             @CheckForNull String requestId,
             boolean retryable) {
-        return new AttemptRecord(
-                attempt.number(),
-                attempt.elapsed(),
+        return answeredError(
+                attempt,
                 status,
                 code,
                 message,
                 requestId,
                 "HTTP " + status + " " + code + requestIdSuffix(requestId),
-                true,
-                retryable,
-                false,
-                retryable && attempt.mayRetry(),
-                null,
-                null);
+                retryable);
     }
 
     private static AttemptRecord unexpected(
@@ -281,14 +275,33 @@ final class Answers {
         String message = "Unexpected response from the Zenlayer API: HTTP " + status + " with " + what
                 + (excerpt == null || excerpt.isEmpty() ? "." : ": \"" + excerpt + "\"");
         String summary = "HTTP " + status + " " + ZenlayerErrorCodes.UNEXPECTED_RESPONSE + " (" + what + ")";
-        return new AttemptRecord(
-                attempt.number(),
-                attempt.elapsed(),
+        return answeredError(
+                attempt,
                 status,
                 ZenlayerErrorCodes.UNEXPECTED_RESPONSE,
                 message,
                 null,
                 Text.singleLine(summary, 300),
+                retryable);
+    }
+
+    /** An answer that is an error: the request was sent and answered, so nothing was lost. */
+    private static AttemptRecord answeredError(
+            Attempt attempt,
+            int status,
+            String code,
+            String message,
+            @CheckForNull String requestId,
+            String summary,
+            boolean retryable) {
+        return new AttemptRecord(
+                attempt.number(),
+                attempt.elapsed(),
+                status,
+                code,
+                message,
+                requestId,
+                summary,
                 true,
                 retryable,
                 false,
