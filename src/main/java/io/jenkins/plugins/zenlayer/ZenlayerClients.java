@@ -1,5 +1,10 @@
 package io.jenkins.plugins.zenlayer;
 
+import hudson.Extension;
+import hudson.ProxyConfiguration;
+import hudson.XmlFile;
+import hudson.model.Saveable;
+import hudson.model.listeners.SaveableListener;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
@@ -21,8 +26,8 @@ public final class ZenlayerClients {
 
     /** Created on first use, so that loading this class starts no threads. */
     private static final class Shared {
-        static final ZenlayerClient CLIENT =
-                create(JenkinsOkHttpClient::newClientBuilder, newSharedBase(new OkHttpClient.Builder()));
+        static final OkHttpClient BASE = newSharedBase(new OkHttpClient.Builder());
+        static final ZenlayerClient CLIENT = create(JenkinsOkHttpClient::newClientBuilder, BASE);
     }
 
     /**
@@ -47,8 +52,8 @@ public final class ZenlayerClients {
      *
      * <p>Proxy changes still apply without a restart: okhttp-api's selector and authenticator read Jenkins' proxy
      * configuration each time OkHttp asks them, that is, for every new connection and every proxy challenge, not when
-     * they are created. A connection opened before a change stays in the pool and may serve later calls until it has
-     * been idle for the pool's keep-alive time (5 minutes by default).
+     * they are created. Connections already in the pool were opened under the old settings: {@link ProxyChange} closes
+     * them when the settings are saved.
      *
      * @param jenkinsBuilders {@code JenkinsOkHttpClient::newClientBuilder} in production
      */
@@ -57,6 +62,30 @@ public final class ZenlayerClients {
                 jenkinsBuilders.apply(Objects.requireNonNull(base, "base")), "okhttp-api returned no builder");
         OkHttpClient proxied = builder.build();
         return new ZenlayerClient(proxied::newBuilder);
+    }
+
+    /**
+     * Closes the pooled connections of {@code base}, so that later calls connect afresh and ask the proxy selector
+     * again; calls in flight finish on theirs, which are not reused.
+     */
+    static void closePooledConnections(OkHttpClient base) {
+        base.connectionPool().evictAll();
+    }
+
+    /** Pooled connections of the shared client, for tests. */
+    static int pooledConnections() {
+        return Shared.BASE.connectionPool().connectionCount();
+    }
+
+    /** When Jenkins' proxy settings are saved, connections opened under the old ones are not used again. */
+    @Extension
+    public static final class ProxyChange extends SaveableListener {
+        @Override
+        public void onChange(Saveable o, XmlFile file) {
+            if (o instanceof ProxyConfiguration) {
+                closePooledConnections(Shared.BASE);
+            }
+        }
     }
 
     /** A service for one build step or one connection test. */

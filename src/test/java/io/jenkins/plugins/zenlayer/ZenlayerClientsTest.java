@@ -74,6 +74,29 @@ class ZenlayerClientsTest {
         assertThat(fake.pendingDowngrade("bmc-i-slow"), is(false));
     }
 
+    @Test
+    void afterAProxyChangeTheNextCallConnectsAfresh() throws Exception {
+        fake.start();
+        try (ShippedClient shipped = ShippedClient.create()) {
+            callsInARow(shipped);
+            assertThat(shipped.base().connectionPool().connectionCount(), is(1));
+
+            // What ProxyChange does when Jenkins' proxy settings are saved.
+            ZenlayerClients.closePooledConnections(shipped.base());
+
+            assertThat(shipped.base().connectionPool().connectionCount(), is(0));
+            CallOutcome next = shipped.client()
+                    .service(
+                            AUTH,
+                            ZenlayerClientConfig.builder()
+                                    .endpoint(fake.endpoint())
+                                    .build())
+                    .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
+            assertThat(next.toString(), next.httpStatus(), is(403));
+        }
+        assertThat(connectionsAccepted(), is(2L));
+    }
+
     /** {@link #CALLS} calls one after the other, each on a new service as each build step makes one. */
     private void callsInARow(ShippedClient shipped) throws InterruptedException {
         fake.addAccessKey(KEY_ID, KEY_PASSWORD);
