@@ -49,7 +49,7 @@ public class ZenlayerAccessKeyBinding extends MultiBinding<ZenlayerAccessKey> {
     /** The variable that receives the access key ID. */
     @NonNull
     public String getAccessKeyIdVariable() {
-        return variables().accessKeyId();
+        return variableNames().accessKeyId();
     }
 
     /** Sets the variable for the access key ID; a blank name stands for the default. */
@@ -62,7 +62,7 @@ public class ZenlayerAccessKeyBinding extends MultiBinding<ZenlayerAccessKey> {
     /** The variable that receives the access key password. */
     @NonNull
     public String getAccessKeyPasswordVariable() {
-        return variables().accessKeyPassword();
+        return variableNames().accessKeyPassword();
     }
 
     /** Sets the variable for the access key password; a blank name stands for the default. */
@@ -72,7 +72,7 @@ public class ZenlayerAccessKeyBinding extends MultiBinding<ZenlayerAccessKey> {
                 AccessKeyVariables.orDefault(accessKeyPasswordVariable, AccessKeyVariables.DEFAULT_ACCESS_KEY_PASSWORD);
     }
 
-    private AccessKeyVariables variables() {
+    private AccessKeyVariables variableNames() {
         // A job configuration written without one of the fields loads it as null.
         return AccessKeyVariables.of(accessKeyIdVariable, accessKeyPasswordVariable);
     }
@@ -89,7 +89,7 @@ public class ZenlayerAccessKeyBinding extends MultiBinding<ZenlayerAccessKey> {
             @Nullable Launcher launcher,
             @NonNull TaskListener listener)
             throws IOException, InterruptedException {
-        AccessKeyVariables variables = variables();
+        AccessKeyVariables variables = variableNames();
         Optional<String> problem = variables.problem();
         if (problem.isPresent()) {
             throw new AbortException(problem.get());
@@ -123,7 +123,7 @@ public class ZenlayerAccessKeyBinding extends MultiBinding<ZenlayerAccessKey> {
     /** Both variables: the values of both are masked. Needs no lookup, since neither depends on the credential. */
     @Override
     public Set<String> variables(@NonNull Run<?, ?> build) {
-        return variables().names();
+        return variableNames().names();
     }
 
     @Extension

@@ -40,6 +40,11 @@ public abstract class MultiBinding<C extends StandardCredentials> extends Abstra
             @NonNull TaskListener listener)
             throws IOException, InterruptedException;
 
+    @Deprecated
+    public Set<String> variables() {
+        throw new UnsupportedOperationException();
+    }
+
     public Set<String> variables(@NonNull Run<?, ?> build) throws CredentialNotFoundException {
         throw new UnsupportedOperationException();
     }
