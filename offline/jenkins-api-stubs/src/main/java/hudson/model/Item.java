@@ -31,9 +31,9 @@ public interface Item extends AccessControlled {
 
     void delete() throws IOException, InterruptedException;
 
-    Permission CONFIGURE = null;
+    Permission CONFIGURE = (Permission) System.getProperties().get("CONFIGURE");
 
-    Permission EXTENDED_READ = null;
+    Permission EXTENDED_READ = (Permission) System.getProperties().get("EXTENDED_READ");
 
-    Permission READ = null;
+    Permission READ = (Permission) System.getProperties().get("READ");
 }

@@ -3,5 +3,5 @@ package hudson.security;
 import org.springframework.security.core.Authentication;
 
 public abstract class ACL {
-    public static final Authentication SYSTEM2 = null;
+    public static final Authentication SYSTEM2 = (Authentication) System.getProperties().get("SYSTEM2");
 }

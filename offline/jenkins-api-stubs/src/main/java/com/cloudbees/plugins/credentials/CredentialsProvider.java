@@ -15,7 +15,7 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider {
-    public static final Permission USE_ITEM = null;
+    public static final Permission USE_ITEM = (Permission) System.getProperties().get("USE_ITEM");
 
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialByIdInItem(
