@@ -3,6 +3,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Plugin;
+import hudson.ProxyConfiguration;
 import hudson.model.Item;
 import hudson.model.TopLevelItem;
 import hudson.security.ACL;
@@ -33,9 +34,9 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    public static final Permission ADMINISTER = null;
+    public static final Permission ADMINISTER = (Permission) System.getProperties().get("ADMINISTER");
 
-    public static final Permission READ = null;
+    public static final Permission READ = (Permission) System.getProperties().get("READ");
 
     @CheckForNull
     public Plugin getPlugin(String shortName) {
@@ -60,6 +61,15 @@ public class Jenkins implements AccessControlled {
 
     public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
             throws AccessDeniedException {
+        throw new UnsupportedOperationException();
+    }
+
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setProxy(@CheckForNull ProxyConfiguration proxy) {
         throw new UnsupportedOperationException();
     }
 }

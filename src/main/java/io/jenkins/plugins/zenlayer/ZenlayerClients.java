@@ -1,10 +1,8 @@
 package io.jenkins.plugins.zenlayer;
 
-import hudson.Extension;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.ProxyConfiguration;
-import hudson.XmlFile;
-import hudson.model.Saveable;
-import hudson.model.listeners.SaveableListener;
+import hudson.util.Secret;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
@@ -13,21 +11,30 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 
 /**
- * The one Zenlayer client of this Jenkins. All calls share one OkHttp client, and with it one connection pool, one
- * dispatcher and Jenkins' proxy settings through okhttp-api; a build reuses the keep-alive connection of an earlier
- * build instead of opening a new one.
+ * The one Zenlayer client of this Jenkins. All calls made under the same proxy settings share one OkHttp client, and
+ * with it one connection pool, one dispatcher and Jenkins' proxy settings through okhttp-api: a build reuses the
+ * keep-alive connection of an earlier build instead of opening a new one. When the proxy settings in force differ from
+ * those the client was built for, however they were changed (the form, Configuration as Code, a script), the next call
+ * gets a new client, so no connection opened under the old settings is used again.
  */
 public final class ZenlayerClients {
 
     private ZenlayerClients() {}
 
     /** Created on first use, so that loading this class starts no threads. */
-    private static final class Shared {
-        static final OkHttpClient BASE = newSharedBase(new OkHttpClient.Builder());
-        static final ZenlayerClient CLIENT = create(JenkinsOkHttpClient::newClientBuilder, BASE);
+    private static final class Holder {
+        static final SharedClient SHARED = new SharedClient(
+                () -> newSharedBase(new OkHttpClient.Builder()), JenkinsOkHttpClient::newClientBuilder);
+    }
+
+    /** A service for one instance of a build step, or one connection test. */
+    public static ZenlayerService service(ZenlayerAuth auth, ZenlayerClientConfig config) {
+        return Holder.SHARED.forProxy(ProxySettings.inForce()).service(auth, config);
     }
 
     /**
@@ -42,54 +49,74 @@ public final class ZenlayerClients {
     }
 
     /**
-     * The client of all calls, built from {@code base} as okhttp-api configures it for Jenkins' proxy.
+     * The client of all calls under one proxy configuration.
      *
      * <p>okhttp-api's {@code newClientBuilder} installs a new proxy selector and proxy authenticator each time it is
      * called. OkHttp reuses a pooled connection only for an equal {@code Address}, which compares both by identity, so
      * a builder taken from okhttp-api per call would never reuse a connection: every call would pay a new TCP and TLS
-     * handshake. Hence okhttp-api is asked once, and each call derives from that one client with
-     * {@link OkHttpClient#newBuilder()}, which keeps the same selector and authenticator.
-     *
-     * <p>Proxy changes still apply without a restart: okhttp-api's selector and authenticator read Jenkins' proxy
-     * configuration each time OkHttp asks them, that is, for every new connection and every proxy challenge, not when
-     * they are created. Connections already in the pool were opened under the old settings: {@link ProxyChange} closes
-     * them when the settings are saved.
-     *
-     * @param jenkinsBuilders {@code JenkinsOkHttpClient::newClientBuilder} in production
+     * handshake. Hence okhttp-api is asked once per proxy configuration, and each call derives from that one client
+     * with {@link OkHttpClient#newBuilder()}, which keeps the same selector and authenticator.
      */
-    static ZenlayerClient create(Function<OkHttpClient, OkHttpClient.Builder> jenkinsBuilders, OkHttpClient base) {
-        OkHttpClient.Builder builder = Objects.requireNonNull(
-                jenkinsBuilders.apply(Objects.requireNonNull(base, "base")), "okhttp-api returned no builder");
-        OkHttpClient proxied = builder.build();
-        return new ZenlayerClient(proxied::newBuilder);
-    }
+    static final class SharedClient {
+        private final Supplier<OkHttpClient> bases;
+        private final Function<OkHttpClient, OkHttpClient.Builder> jenkinsBuilders;
+        private Object proxySettings;
+        private OkHttpClient base;
+        private ZenlayerClient client;
 
-    /**
-     * Closes the pooled connections of {@code base}, so that later calls connect afresh and ask the proxy selector
-     * again; calls in flight finish on theirs, which are not reused.
-     */
-    static void closePooledConnections(OkHttpClient base) {
-        base.connectionPool().evictAll();
-    }
+        /**
+         * @param bases a new base client, with its own connection pool and dispatcher, each time the proxy settings
+         *     change: {@code () -> newSharedBase(new OkHttpClient.Builder())} in production
+         * @param jenkinsBuilders {@code JenkinsOkHttpClient::newClientBuilder} in production
+         */
+        SharedClient(Supplier<OkHttpClient> bases, Function<OkHttpClient, OkHttpClient.Builder> jenkinsBuilders) {
+            this.bases = bases;
+            this.jenkinsBuilders = jenkinsBuilders;
+        }
 
-    /** Pooled connections of the shared client, for tests. */
-    static int pooledConnections() {
-        return Shared.BASE.connectionPool().connectionCount();
-    }
-
-    /** When Jenkins' proxy settings are saved, connections opened under the old ones are not used again. */
-    @Extension
-    public static final class ProxyChange extends SaveableListener {
-        @Override
-        public void onChange(Saveable o, XmlFile file) {
-            if (o instanceof ProxyConfiguration) {
-                closePooledConnections(Shared.BASE);
+        /**
+         * The client for these proxy settings: the one of the last call if they are equal to its, else a new one. The
+         * old client's idle connections are closed; those in use end with their call and are never reused.
+         */
+        synchronized ZenlayerClient forProxy(@CheckForNull Object settings) {
+            if (client == null || !Objects.equals(settings, proxySettings)) {
+                if (base != null) {
+                    base.connectionPool().evictAll();
+                }
+                base = Objects.requireNonNull(bases.get(), "base client");
+                OkHttpClient proxied = Objects.requireNonNull(
+                                jenkinsBuilders.apply(base), "okhttp-api returned no builder")
+                        .build();
+                client = new ZenlayerClient(proxied::newBuilder);
+                proxySettings = settings;
             }
+            return client;
         }
     }
 
-    /** A service for one build step or one connection test. */
-    public static ZenlayerService service(ZenlayerAuth auth, ZenlayerClientConfig config) {
-        return Shared.CLIENT.service(auth, config);
+    /**
+     * What of Jenkins' proxy configuration decides how a connection is made. Compared by value; never printed, since it
+     * holds the proxy password.
+     */
+    private record ProxySettings(String host, int port, String userName, Secret password, String noProxyHosts) {
+
+        /** The settings in force; {@code null} for no proxy. */
+        @CheckForNull
+        static ProxySettings inForce() {
+            ProxyConfiguration proxy = Jenkins.get().getProxy();
+            return proxy == null
+                    ? null
+                    : new ProxySettings(
+                            proxy.getName(),
+                            proxy.getPort(),
+                            proxy.getUserName(),
+                            proxy.getSecretPassword(),
+                            proxy.getNoProxyHost());
+        }
+
+        @Override
+        public String toString() {
+            return "ProxySettings[" + host + ":" + port + "]";
+        }
     }
 }

@@ -40,6 +40,11 @@ public final class OkHttpApiDouble {
         this.proxy = Objects.requireNonNull(proxy, "proxy");
     }
 
+    /** The proxy setting. */
+    public Proxy proxy() {
+        return proxy;
+    }
+
     /** How many builders {@link #newClientBuilder} has handed out. */
     public int builders() {
         return builders.get();

@@ -10,6 +10,8 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Fault;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
@@ -75,16 +77,18 @@ class ZenlayerClientsTest {
     }
 
     @Test
-    void afterAProxyChangeTheNextCallConnectsAfresh() throws Exception {
+    void afterAProxyChangeTheNextCallConnectsAfreshThroughTheNewSetting() throws Exception {
         fake.start();
         try (ShippedClient shipped = ShippedClient.create()) {
             callsInARow(shipped);
-            assertThat(shipped.base().connectionPool().connectionCount(), is(1));
+            assertThat(shipped.okHttpApi().builders(), is(1));
 
-            // What ProxyChange does when Jenkins' proxy settings are saved.
-            ZenlayerClients.closePooledConnections(shipped.base());
-
-            assertThat(shipped.base().connectionPool().connectionCount(), is(0));
+            // The proxy is changed, with no event: the next call sees it and uses a new client.
+            shipped.okHttpApi()
+                    .useProxy(
+                            Proxy.NO_PROXY.equals(shipped.okHttpApi().proxy())
+                                    ? new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", fake.port()))
+                                    : Proxy.NO_PROXY);
             CallOutcome next = shipped.client()
                     .service(
                             AUTH,
@@ -92,9 +96,31 @@ class ZenlayerClientsTest {
                                     .endpoint(fake.endpoint())
                                     .build())
                     .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
+
             assertThat(next.toString(), next.httpStatus(), is(403));
+            assertThat(shipped.okHttpApi().builders(), is(2));
+            // Sent in absolute form, as to a proxy (the fake server stands in for it).
+            assertThat(fake.recordedRequests().get(CALLS).getTarget(), is(fake.endpoint() + "/api/v2/bmc"));
         }
         assertThat(connectionsAccepted(), is(2L));
+    }
+
+    @Test
+    void theSameProxySettingKeepsTheClientAndItsConnection() throws Exception {
+        fake.start();
+        try (ShippedClient shipped = ShippedClient.create()) {
+            callsInARow(shipped);
+            shipped.okHttpApi().useProxy(Proxy.NO_PROXY);
+            shipped.client()
+                    .service(
+                            AUTH,
+                            ZenlayerClientConfig.builder()
+                                    .endpoint(fake.endpoint())
+                                    .build())
+                    .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
+            assertThat(shipped.okHttpApi().builders(), is(1));
+        }
+        assertThat(connectionsAccepted(), is(1L));
     }
 
     /** {@link #CALLS} calls one after the other, each on a new service as each build step makes one. */
