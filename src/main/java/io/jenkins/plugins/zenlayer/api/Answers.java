@@ -90,6 +90,17 @@ final class Answers {
                     null,
                     false);
         }
+        if (status == 407) {
+            return error(
+                    attempt,
+                    status,
+                    ZenlayerErrorCodes.PROXY_AUTHENTICATION_REQUIRED,
+                    "The HTTP proxy between Jenkins and the Zenlayer API refused the request (HTTP 407, proxy"
+                            + " authentication required); it did not reach the API. Set the proxy's user name and"
+                            + " password in Jenkins' proxy configuration, or check them.",
+                    null,
+                    false);
+        }
         if (status == 451) {
             return error(
                     attempt,

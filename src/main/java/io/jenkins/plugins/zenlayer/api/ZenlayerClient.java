@@ -1,12 +1,17 @@
 package io.jenkins.plugins.zenlayer.api;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import okhttp3.Authenticator;
 import okhttp3.EventListener;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Entry point: creates {@link ZenlayerService} instances. Thread-safe; one per JVM is enough.
@@ -63,13 +68,35 @@ public final class ZenlayerClient {
                 .followSslRedirects(false)
                 .build();
         EventListener.Factory inherited = base.eventListenerFactory();
+        Authenticator proxyAuthenticator = base.proxyAuthenticator();
         return base.newBuilder()
                 .eventListenerFactory(call -> {
                     EventListener listener = inherited.create(call);
                     AttemptTracker tracker = call.request().tag(AttemptTracker.class);
                     return tracker == null ? listener : listener.plus(tracker);
                 })
+                .addInterceptor(chain -> answerProxyChallenge(chain, proxyAuthenticator))
                 .build();
+    }
+
+    /**
+     * Answers a plain-HTTP proxy's challenge (HTTP 407) by sending the request once more with the proxy's credentials.
+     * OkHttp does that itself only for a body it may send twice, and this client's bodies are one-shot so that OkHttp
+     * never repeats a request that may have reached the API. A 407 comes from the proxy, before anything reached the
+     * API, so this repeat is safe.
+     */
+    private static Response answerProxyChallenge(Interceptor.Chain chain, Authenticator proxyAuthenticator)
+            throws IOException {
+        Response response = chain.proceed(chain.request());
+        if (response.code() != 407) {
+            return response;
+        }
+        Request authenticated = proxyAuthenticator.authenticate(null, response);
+        if (authenticated == null) {
+            return response;
+        }
+        response.close();
+        return chain.proceed(authenticated);
     }
 
     Clock clock() {

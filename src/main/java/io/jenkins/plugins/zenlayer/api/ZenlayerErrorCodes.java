@@ -78,6 +78,8 @@ public final class ZenlayerErrorCodes {
     public static final String SECURITY_CHALLENGE = "SECURITY_CHALLENGE";
     /** HTTP 451: blocked by a security policy before reaching the API. */
     public static final String REQUEST_BLOCKED = "REQUEST_BLOCKED";
+    /** HTTP 407 from a proxy that got no or wrong credentials; the request did not reach the API. */
+    public static final String PROXY_AUTHENTICATION_REQUIRED = "PROXY_AUTHENTICATION_REQUIRED";
     /** A body that is not a Zenlayer envelope: HTML, empty, truncated or malformed JSON, missing fields. */
     public static final String UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
     /** Connection failure, reset, or read timeout, after all retries. */
@@ -89,6 +91,8 @@ public final class ZenlayerErrorCodes {
      * downgrade: set by verification, never by an answer.
      */
     public static final String DOWNGRADE_STILL_PENDING = "DOWNGRADE_STILL_PENDING";
+    /** The plugin failed on an instance without an answer to report (an unexpected exception); never sent by the API. */
+    public static final String PLUGIN_ERROR = "PLUGIN_ERROR";
 
     private static final Set<String> NO_PENDING_DOWNGRADE =
             Set.of(OPERATION_DENIED_DOWNGRADE_NOT_EXIST, OPERATION_FILED_INSTANCE_NOT_EXIST_PLAN_FIX_BANDWIDTH);
@@ -100,10 +104,12 @@ public final class ZenlayerErrorCodes {
     private static final Set<String> CLIENT_SIDE = Set.of(
             SECURITY_CHALLENGE,
             REQUEST_BLOCKED,
+            PROXY_AUTHENTICATION_REQUIRED,
             UNEXPECTED_RESPONSE,
             NETWORK_ERROR,
             CALL_TIMEOUT,
-            DOWNGRADE_STILL_PENDING);
+            DOWNGRADE_STILL_PENDING,
+            PLUGIN_ERROR);
 
     private ZenlayerErrorCodes() {}
 

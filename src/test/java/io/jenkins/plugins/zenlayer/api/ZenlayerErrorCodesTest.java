@@ -18,7 +18,7 @@ class ZenlayerErrorCodesTest {
                 count++;
             }
         }
-        assertThat(count, is(31));
+        assertThat(count, is(33));
     }
 
     @Test
