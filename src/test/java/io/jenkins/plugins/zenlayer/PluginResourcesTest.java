@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Constructor;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,6 +133,41 @@ class PluginResourcesTest {
                     if (!entry.getValue().contains(field)) {
                         problems.add(c.getName() + "." + method.getName() + " names no field of the views of "
                                 + entry.getKey().getName() + " " + entry.getValue());
+                    }
+                }
+            }
+        }
+        assertThat(checked, greaterThan(10));
+        assertThat(problems, empty());
+    }
+
+    /**
+     * {@code req.bindJSON(bean, json)} sets a bean's properties through {@code java.beans}: a setter whose parameter
+     * type differs from its getter's return type ({@code int} and {@code Integer}, say) is paired with no property,
+     * and the submitted value is dropped without a word.
+     */
+    @Test
+    void everyDataBoundSetterOfAViewIsTheWriteMethodOfABeanProperty() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Path view : files(".jelly")) {
+            if (!view.getParent().getParent().startsWith(RESOURCES.resolve("io"))) {
+                continue;
+            }
+            String className = RESOURCES.relativize(view.getParent()).toString().replace('/', '.');
+            Class<?> owner = Class.forName(className, false, getClass().getClassLoader());
+            Set<Method> writeMethods = new HashSet<>();
+            for (PropertyDescriptor property : Introspector.getBeanInfo(owner).getPropertyDescriptors()) {
+                if (property.getWriteMethod() != null) {
+                    writeMethods.add(property.getWriteMethod());
+                }
+            }
+            for (Method method : owner.getMethods()) {
+                if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                    checked++;
+                    if (!writeMethods.contains(method)) {
+                        problems.add(className + "." + method.getName()
+                                + " is no bean property's write method: its getter returns another type");
                     }
                 }
             }

@@ -69,10 +69,15 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return credentialsId;
     }
 
+    /** @throws IllegalArgumentException if the credential has System scope, which builds cannot use */
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = ZenlayerCredentials.normalizeId(credentialsId);
+        this.credentialsId = require(ZenlayerCredentials.normalizeId(credentialsId), this::credentialsProblem);
         save();
+    }
+
+    private Optional<String> credentialsProblem(@CheckForNull String id) {
+        return ZenlayerCredentials.refusedAsDefault(id, endpoint);
     }
 
     public String getEndpoint() {
@@ -99,7 +104,7 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public int getConnectTimeoutSeconds() {
+    public Integer getConnectTimeoutSeconds() {
         return connectTimeoutSeconds;
     }
 
@@ -116,7 +121,7 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public int getCallTimeoutSeconds() {
+    public Integer getCallTimeoutSeconds() {
         return callTimeoutSeconds;
     }
 
@@ -128,7 +133,7 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** Attempts after the first one for answers that mean "try again later"; attempts = retries + 1. */
-    public int getMaxRetries() {
+    public Integer getMaxRetries() {
         return maxRetries;
     }
 
@@ -171,6 +176,11 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
                 }
             }
         }
+        Optional<String> credentialsProblem = ZenlayerCredentials.refusedAsDefault(
+                json.optString("credentialsId", null), orDefault(json.optString("endpoint", null), endpoint));
+        if (credentialsProblem.isPresent()) {
+            throw new FormException(credentialsProblem.get(), "credentialsId");
+        }
         List<String> overrideProblems =
                 ResultPolicy.problems(ResultOverride.fromJson(json.opt("resultOverrides")), Messages.Where_global());
         if (!overrideProblems.isEmpty()) {
@@ -195,7 +205,7 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    private static String require(String value, Function<String, Optional<String>> rule) {
+    private static String require(@CheckForNull String value, Function<String, Optional<String>> rule) {
         Optional<String> problem = rule.apply(value);
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());

@@ -135,6 +135,22 @@ public final class ZenlayerCredentials {
                 .orElseGet(FormValidation::ok);
     }
 
+    /**
+     * Why a credential cannot be the global default, if it exists and cannot: it has System scope, which builds cannot
+     * see. A credential that does not exist (yet) is not refused here: Configuration as Code may set the default
+     * before it creates the credential, and the build names a missing one.
+     */
+    public static Optional<String> refusedAsDefault(@CheckForNull String credentialsId, @CheckForNull String endpoint) {
+        String id = normalizeId(credentialsId);
+        if (id == null || id.contains("${")) {
+            return Optional.empty();
+        }
+        StandardCredentials found = findForForm(null, id, endpoint);
+        return found != null && found.getScope() == CredentialsScope.SYSTEM
+                ? Optional.of(Messages.Credentials_systemScope(id))
+                : Optional.empty();
+    }
+
     @CheckForNull
     private static StandardCredentials findForForm(
             @CheckForNull Item item, String credentialsId, @CheckForNull String endpoint) {
