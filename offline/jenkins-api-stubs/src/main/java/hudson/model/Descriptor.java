@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.security.Permission;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -32,6 +33,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        throw new UnsupportedOperationException();
+    }
+
+    public T newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
         throw new UnsupportedOperationException();
     }
 

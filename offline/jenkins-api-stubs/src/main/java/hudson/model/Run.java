@@ -34,4 +34,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -9,6 +9,8 @@ public abstract class FormValidation extends IOException {
         ERROR
     }
 
+    public final Kind kind;
+
     private FormValidation(Kind kind) {
         throw new UnsupportedOperationException();
     }

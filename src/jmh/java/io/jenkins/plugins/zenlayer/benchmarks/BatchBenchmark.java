@@ -1,9 +1,7 @@
 package io.jenkins.plugins.zenlayer.benchmarks;
 
 import io.jenkins.plugins.zenlayer.ShippedClient;
-import io.jenkins.plugins.zenlayer.api.BatchResult;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
-import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClient;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -45,10 +42,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * second, two ways, each operation one whole fleet ({@code Mode.SingleShotTime}):
  *
  * <ul>
- *   <li>{@code a_batchRunner}: {@link BatchRunner} with the default concurrency, the pace it learns from the API's
- *       rate limit answers, and a new service per instance from the client as the plugin builds it;
- *   <li>{@code b_sequentialLoop}: the naive Pipeline loop, one step (one new service) per instance, one after the
- *       other, through the same client.
+ *   <li>{@code a_batchRunner}: the steps' own batch, {@link DowngradeProcedure#runAll} with the default concurrency,
+ *       the pace it learns from the API's rate limit answers, and a new service per instance from the client as the
+ *       plugin builds it;
+ *   <li>{@code b_sequentialLoop}: the naive Pipeline loop, one step (a batch of one, a new service) per instance, one
+ *       after the other, through the same client.
  * </ul>
  *
  * <p>The server is the full fake Zenlayer server over plain HTTP on 127.0.0.1: it checks the signature of every
@@ -96,7 +94,7 @@ public class BatchBenchmark {
     private int connectionsBefore;
     private Sampler sampler;
     private long wallNanos;
-    private BatchResult batchResult;
+    private List<ZenlayerCall> batchResult;
     private int sequentialFailures;
 
     @Setup(Level.Trial)
@@ -142,15 +140,17 @@ public class BatchBenchmark {
     }
 
     @Benchmark
-    public BatchResult a_batchRunner() {
+    public List<ZenlayerCall> a_batchRunner() throws InterruptedException {
         long start = System.nanoTime();
-        // The action the steps give the runner: the procedure, its log lines formatted and dropped.
-        BatchRunner runner = new BatchRunner(
+        // As the steps run a fleet: the procedure, its log lines formatted and dropped.
+        batchResult = CANCEL.runAll(
                 fleet,
                 BatchRunner.DEFAULT_CONCURRENCY,
                 () -> client.service(auth, config),
-                CANCEL.inBatch(ResultPolicy.Rules.DEFAULT, line -> {}, new ConcurrentHashMap<>()));
-        batchResult = runner.run(null);
+                ResultPolicy.Rules.DEFAULT,
+                line -> {},
+                true,
+                call -> {});
         wallNanos = System.nanoTime() - start;
         return batchResult;
     }
@@ -160,8 +160,16 @@ public class BatchBenchmark {
         long start = System.nanoTime();
         int failures = 0;
         for (String id : fleet) {
-            // One step per instance, as a Pipeline loop runs it: a new service and the same procedure.
-            ZenlayerCall call = CANCEL.run(client.service(auth, config), id, ResultPolicy.Rules.DEFAULT, line -> {});
+            // One step per instance, as a Pipeline loop runs it: a batch of one, a new service, the same procedure.
+            ZenlayerCall call = CANCEL.runAll(
+                            List.of(id),
+                            1,
+                            () -> client.service(auth, config),
+                            ResultPolicy.Rules.DEFAULT,
+                            line -> {},
+                            false,
+                            c -> {})
+                    .get(0);
             if (!"SUCCESS".equals(call.getResult())) {
                 failures++;
             }
@@ -237,26 +245,9 @@ public class BatchBenchmark {
                 connectionsUsed,
                 connectionsOpened,
                 sampler.peakPooled);
-        if (batchResult != null) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "[%s iteration %d] batch: %d succeeded, %d results, slow-downs %d, lowest rate %.1f/s,"
-                            + " attempts %d, peak calls in flight %d, instances called more than once %d%n",
-                    benchmark,
-                    iteration,
-                    batchResult.succeeded(),
-                    batchResult.results().size(),
-                    batchResult.slowDowns(),
-                    batchResult.lowestRate(),
-                    batchResult.attempts(),
-                    batchResult.peakCallsInFlight(),
-                    batchResult.results().stream().filter(r -> r.calls() > 1).count());
-        }
         boolean resultsComplete = batchResult == null
                 ? sequentialFailures == 0
-                : batchResult.allSucceeded()
-                        && batchResult.results().size() == N
-                        && batchResult.results().stream().allMatch(r -> r.state() == InstanceResult.State.FINISHED);
+                : batchResult.size() == N && batchResult.stream().allMatch(c -> "SUCCESS".equals(c.getResult()));
         if (once != N || !resultsComplete) {
             throw new IllegalStateException("not every instance was cancelled exactly once: " + once + " of " + N
                     + ", duplicates " + duplicates + ", lost " + lost);

@@ -1,21 +1,19 @@
 package io.jenkins.plugins.zenlayer.api;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Waits between attempts; replaceable so that tests do not sleep. */
 @FunctionalInterface
 interface Backoff {
 
-    /** Really waits, and wakes up as soon as the cancel signal is released. */
-    Backoff REAL = (wait, cancelSignal) -> cancelSignal.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    /** Really waits. */
+    Backoff REAL = wait -> TimeUnit.NANOSECONDS.sleep(wait.toNanos());
 
     /**
-     * Waits up to {@code wait}.
+     * Waits for {@code wait}.
      *
-     * @return true if the wait ended because {@code cancelSignal} was released
-     * @throws InterruptedException if the waiting thread is interrupted
+     * @throws InterruptedException if the waiting thread is interrupted: the call is aborted
      */
-    boolean await(Duration wait, CountDownLatch cancelSignal) throws InterruptedException;
+    void await(Duration wait) throws InterruptedException;
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.zenlayer.api;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,41 +8,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import java.util.function.ObjDoubleConsumer;
 
 /**
- * Runs one {@link InstanceAction} for each instance of a list, a few at a time, at the pace the API allows, and at most
- * once per instance. Free of Jenkins: the caller supplies the services and words the result.
+ * Runs one piece of work per instance, a few at a time, at one pace learnt from the API's answers. Free of Jenkins:
+ * the caller says what to do with an instance and words the results.
  *
  * <ul>
- *   <li><b>Once per instance.</b> Ids equal after stripping surrounding whitespace are called once, at their first
- *       position; the later occurrences are reported in {@link BatchResult#duplicates()}. Each instance is taken by
- *       exactly one worker, and the runner never repeats a call the API may have acted on. The only repeat is of a
- *       call whose every attempt was refused by the rate limit, which the API did not act on: such an instance is
- *       called again, up to {@link #MAX_ROUNDS} calls in all, each paced like a new call.
- *   <li><b>Concurrency.</b> {@code concurrency} worker threads (at most {@link #MAX_CONCURRENCY}) each run one call
- *       at a time; the calls share the one OkHttp client of the services, its pool and its dispatcher.
- *   <li><b>Pace.</b> All workers take their start times from one {@link AdaptiveRateLimit}: a rate limit answer to
- *       any call slows the whole batch down, and accepted answers speed it up again. Retries inside a call keep the
- *       service's own rules (waits of 1 s, 2 s, 4 s, re-signed, only for answers that mean "not processed").
- *   <li><b>Abort.</b> {@link #cancel()}, or an interrupt of the thread waiting in {@link #run}, starts no further
- *       call and cancels the services of the calls in flight, which end within a second. {@link #run} then returns
- *       a result in which every instance is FINISHED, ERROR, CANCELLED or NOT_STARTED.
+ *   <li><b>Threads.</b> A fixed pool of {@code min(concurrency, instances)} named daemon threads, shut down before
+ *       {@link #run} returns. The work of an instance runs on one of them; its HTTP calls go through the one OkHttp
+ *       client of the plugin, whose dispatcher runs at most five calls per host at once, so more workers would only
+ *       queue there.
+ *   <li><b>Pace.</b> All work shares one {@link Pace}: a rate limit answer to any call slows the whole batch down, and
+ *       accepted answers speed it up again.
+ *   <li><b>Results.</b> One per distinct instance, in input order. Work that throws (an {@code Error} included) ends
+ *       its own instance with {@code onError}'s result and nothing else.
+ *   <li><b>Abort.</b> An interrupt of the thread in {@link #run} interrupts every worker, which aborts the HTTP call
+ *       in flight (the client cancels a call when its thread is interrupted) and starts no other;
+ *       {@link Aborted} then says which instances finished, which were in flight and which never started.
  * </ul>
- *
- * <p>Threads: {@link #run} starts {@code min(concurrency, instances)} daemon platform threads named
- * {@code Zenlayer batch <n> worker <k>}, and they end before it returns (or, if an action ignores an abort, within
- * {@link #ABORT_GRACE} after it, their results then counted as CANCELLED). Platform threads rather than virtual ones:
- * there are at most five, they spend their time waiting for OkHttp's dispatcher threads, and a listener writing to a
- * synchronised log cannot pin them to a carrier thread.
- *
- * <p>A runner runs once. {@link #cancel()} is thread-safe and may be called before, during or after {@link #run}.
  */
 public final class BatchRunner {
 
@@ -51,7 +44,7 @@ public final class BatchRunner {
 
     /**
      * Most calls in flight at once: OkHttp's default {@code maxRequestsPerHost}, which the plugin's shared client
-     * keeps. More workers would only queue in the dispatcher, their calls' timeouts already running.
+     * keeps. Calls beyond it wait in the dispatcher's queue.
      */
     public static final int MAX_CONCURRENCY = 5;
 
@@ -61,336 +54,188 @@ public final class BatchRunner {
     /** Most calls for one instance: the first, and repeats after calls refused entirely by the rate limit. */
     public static final int MAX_ROUNDS = 3;
 
-    /** How long {@link #run} waits for calls in flight after an abort before it counts them CANCELLED. */
-    public static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+    /** How long {@link #run} waits for interrupted workers to end after an abort. */
+    static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
     private static final AtomicInteger BATCHES = new AtomicInteger();
 
-    private final List<String> instanceIds;
-    private final int[] positions;
-    private final List<BatchResult.Duplicate> duplicates;
-    private final int concurrency;
-    private final Supplier<ZenlayerService> services;
-    private final InstanceAction action;
-    private final AdaptiveRateLimit pace = new AdaptiveRateLimit(System::nanoTime);
+    private BatchRunner() {}
 
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final CountDownLatch abortSignal = new CountDownLatch(1);
-    private volatile boolean aborted;
-    private final AtomicReferenceArray<ZenlayerService> running;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicReferenceArray<InstanceResult> results;
-    private final AtomicIntegerArray calls;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger peakInFlight = new AtomicInteger();
-    private final AtomicInteger attempts = new AtomicInteger();
-    private final Object workersLock = new Object();
-    private int liveWorkers;
-    private final Object eventLock = new Object();
-    private BatchListener events = BatchListener.NONE;
+    /** What to do with one instance. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @param instanceId the instance, surrounding whitespace stripped
+         * @param pace the batch's pace: wait for a turn before each call and pass its listener to the service
+         */
+        T run(String instanceId, Pace pace) throws Exception;
+    }
 
     /**
-     * @param instanceIds the instance ids in order; validated by the caller (an invalid one ends in
-     *     {@link InstanceResult.State#ERROR}); duplicates are removed, keeping the first occurrence
-     * @param concurrency calls in flight at once, 1 to {@link #MAX_CONCURRENCY}
-     * @param services a new service for each call, for example {@code () -> client.service(auth, config)}
-     * @param action the call for one instance, for example {@link InstanceAction#CANCEL_BANDWIDTH_DOWNGRADE}
-     * @throws IllegalArgumentException if there are more than {@link #MAX_INSTANCES} distinct ids or the concurrency
-     *     is out of range
+     * An ID left out because it already occurred earlier in the list.
+     *
+     * @param position 0-based position of this occurrence
+     * @param instanceId the ID, surrounding whitespace stripped
+     * @param firstPosition 0-based position of its first occurrence, the one that is run
      */
-    public BatchRunner(
-            List<String> instanceIds, int concurrency, Supplier<ZenlayerService> services, InstanceAction action) {
-        Objects.requireNonNull(instanceIds, "instanceIds");
-        this.services = Objects.requireNonNull(services, "services");
-        this.action = Objects.requireNonNull(action, "action");
+    public record Duplicate(int position, @NonNull String instanceId, int firstPosition) {}
+
+    /**
+     * The distinct IDs of a list in the order of their first occurrence, and the later occurrences left out. IDs equal
+     * after stripping surrounding whitespace are the same instance.
+     */
+    public record Distinct(
+            @NonNull List<String> instanceIds, @NonNull List<Duplicate> duplicates) {
+
+        public Distinct {
+            instanceIds = List.copyOf(instanceIds);
+            duplicates = List.copyOf(duplicates);
+        }
+
+        /** @throws NullPointerException if an ID is {@code null}: check the IDs first */
+        public static Distinct of(List<String> ids) {
+            List<String> distinct = new ArrayList<>();
+            List<Duplicate> duplicates = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = Objects.requireNonNull(ids.get(i), "instance ID").strip();
+                Integer first = seen.putIfAbsent(id, i);
+                if (first == null) {
+                    distinct.add(id);
+                } else {
+                    duplicates.add(new Duplicate(i, id, first));
+                }
+            }
+            return new Distinct(distinct, duplicates);
+        }
+    }
+
+    /** The batch was aborted; thrown instead of results, with what became of each instance. */
+    public static final class Aborted extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<String> finished;
+        private final transient List<String> inFlight;
+        private final transient List<String> notStarted;
+
+        Aborted(List<String> finished, List<String> inFlight, List<String> notStarted) {
+            super("The batch was aborted.");
+            this.finished = List.copyOf(finished);
+            this.inFlight = List.copyOf(inFlight);
+            this.notStarted = List.copyOf(notStarted);
+        }
+
+        /** Instances whose work ended before the abort. */
+        public List<String> finished() {
+            return finished;
+        }
+
+        /** Instances whose work was running: their request may or may not have reached the API. */
+        public List<String> inFlight() {
+            return inFlight;
+        }
+
+        /** Instances for which nothing was sent. */
+        public List<String> notStarted() {
+            return notStarted;
+        }
+    }
+
+    /**
+     * Runs {@code work} for each distinct instance and waits for all of them.
+     *
+     * @param instanceIds distinct, stripped IDs: {@link Distinct#instanceIds()}
+     * @param concurrency how many instances are worked on at once, 1 to {@link #MAX_CONCURRENCY}
+     * @param pace the batch's pace, new for each batch
+     * @param onError the result of an instance whose work threw
+     * @return one result per instance, in order
+     * @throws Aborted if the calling thread was interrupted; every worker has been interrupted then
+     * @throws IllegalArgumentException if the list is too long or the concurrency out of range
+     */
+    public static <T> List<T> run(
+            List<String> instanceIds,
+            int concurrency,
+            Pace pace,
+            Work<T> work,
+            BiFunction<String, Throwable, T> onError)
+            throws Aborted {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException(
                     "concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
         }
-        this.concurrency = concurrency;
-        List<String> distinct = new ArrayList<>();
-        List<Integer> firstPositions = new ArrayList<>();
-        List<BatchResult.Duplicate> removed = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < instanceIds.size(); i++) {
-            String id = Objects.requireNonNull(instanceIds.get(i), "instance id at position " + i)
-                    .strip();
-            Integer first = seen.putIfAbsent(id, i);
-            if (first == null) {
-                distinct.add(id);
-                firstPositions.add(i);
-            } else {
-                removed.add(new BatchResult.Duplicate(i, id, first));
-            }
-        }
-        if (distinct.size() > MAX_INSTANCES) {
+        if (instanceIds.size() > MAX_INSTANCES) {
             throw new IllegalArgumentException(
-                    "at most " + MAX_INSTANCES + " instances in one batch, got " + distinct.size());
+                    "at most " + MAX_INSTANCES + " instances in one batch, got " + instanceIds.size());
         }
-        this.instanceIds = List.copyOf(distinct);
-        this.positions = firstPositions.stream().mapToInt(Integer::intValue).toArray();
-        this.duplicates = List.copyOf(removed);
-        this.running = new AtomicReferenceArray<>(concurrency);
-        this.results = new AtomicReferenceArray<>(distinct.size());
-        this.calls = new AtomicIntegerArray(distinct.size());
-    }
-
-    /** The distinct instance ids, stripped, in the order they will be called. */
-    public List<String> instanceIds() {
-        return instanceIds;
-    }
-
-    /** The occurrences removed as duplicates. */
-    public List<BatchResult.Duplicate> duplicates() {
-        return duplicates;
-    }
-
-    public int concurrency() {
-        return concurrency;
-    }
-
-    /**
-     * Runs the batch and waits for it. If the waiting thread is interrupted, the batch is aborted as by
-     * {@link #cancel()}, the result is returned as usual, and the thread's interrupt status is set again.
-     *
-     * @param listener receives progress, one event at a time
-     * @return one result per distinct instance, in order
-     * @throws IllegalStateException if this runner has run before
-     */
-    public BatchResult run(@CheckForNull BatchListener listener) {
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("a batch runs only once");
-        }
-        events = listener == null ? BatchListener.NONE : listener;
-        long start = System.nanoTime();
-        int workers = Math.min(concurrency, instanceIds.size());
-        int batch = BATCHES.incrementAndGet();
-        synchronized (workersLock) {
-            liveWorkers = workers;
-        }
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            Thread thread = new Thread(() -> work(worker), "Zenlayer batch " + batch + " worker " + (w + 1));
-            thread.setDaemon(true);
-            thread.start();
-        }
-        boolean interrupted = awaitWorkers();
-        List<InstanceResult> list = new ArrayList<>(instanceIds.size());
-        for (int i = 0; i < instanceIds.size(); i++) {
-            int made = calls.get(i);
-            // A worker still running after the grace period loses the race here, and its late result is dropped.
-            results.compareAndSet(
-                    i,
-                    null,
-                    new InstanceResult(
-                            positions[i],
-                            instanceIds.get(i),
-                            made == 0 ? InstanceResult.State.NOT_STARTED : InstanceResult.State.CANCELLED,
-                            null,
-                            null,
-                            made));
-            list.add(results.get(i));
-        }
-        BatchResult result = new BatchResult(
-                list,
-                duplicates,
-                aborted,
-                Duration.ofNanos(System.nanoTime() - start),
+        int workers = Math.max(1, Math.min(concurrency, instanceIds.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(
                 workers,
-                peakInFlight.get(),
-                attempts.get(),
-                pace.rateLimitedAnswers(),
-                pace.decreases(),
-                pace.lowestRate());
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return result;
-    }
-
-    /**
-     * Aborts the batch: no further call starts, and the calls in flight are cancelled through their services. Safe
-     * from any thread, more than once.
-     */
-    public void cancel() {
-        aborted = true;
-        abortSignal.countDown();
-        for (int w = 0; w < running.length(); w++) {
-            ZenlayerService service = running.get(w);
-            if (service != null) {
-                service.cancel();
-            }
-        }
-        synchronized (workersLock) {
-            workersLock.notifyAll();
-        }
-    }
-
-    /** True once the batch was aborted. */
-    public boolean isCancelled() {
-        return aborted;
-    }
-
-    /** The batch's current rate of new calls per second, {@code Infinity} before any rate limit answer. */
-    public double currentRate() {
-        return pace.rate();
-    }
-
-    /**
-     * Waits until the workers end; after an abort, at most {@link #ABORT_GRACE} longer.
-     *
-     * @return true if the waiting thread was interrupted
-     */
-    private boolean awaitWorkers() {
-        boolean interrupted = false;
-        synchronized (workersLock) {
-            try {
-                while (liveWorkers > 0 && !aborted) {
-                    workersLock.wait();
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            cancel();
-        }
-        long deadline = System.nanoTime() + ABORT_GRACE.toNanos();
-        synchronized (workersLock) {
-            while (liveWorkers > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(workersLock, left);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        return interrupted;
-    }
-
-    private void work(int worker) {
+                Thread.ofPlatform()
+                        .name("Zenlayer batch " + BATCHES.incrementAndGet() + " worker ", 1)
+                        .daemon()
+                        .factory());
+        List<AtomicBoolean> started = new ArrayList<>();
+        List<Future<T>> futures = new ArrayList<>();
         try {
-            while (!aborted) {
-                int i = next.getAndIncrement();
-                if (i >= instanceIds.size()) {
-                    return;
-                }
-                if (!runInstance(worker, i)) {
-                    return;
+            for (String id : instanceIds) {
+                AtomicBoolean begun = new AtomicBoolean();
+                started.add(begun);
+                futures.add(pool.submit(() -> {
+                    begun.set(true);
+                    try {
+                        return work.run(id, pace);
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Throwable e) { // NOPMD: an Error ends this instance, not the batch's accounting
+                        return onError.apply(id, e);
+                    }
+                }));
+            }
+            List<T> results = new ArrayList<>(futures.size());
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(resultOf(futures.get(i), instanceIds.get(i), onError));
+            }
+            return results;
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+            List<String> finished = new ArrayList<>();
+            List<String> inFlight = new ArrayList<>();
+            List<String> notStarted = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                Future<T> future = futures.get(i);
+                if (!started.get(i).get()) {
+                    notStarted.add(instanceIds.get(i));
+                } else if (future.state() == Future.State.SUCCESS) {
+                    finished.add(instanceIds.get(i));
+                } else {
+                    inFlight.add(instanceIds.get(i));
                 }
             }
+            throw new Aborted(finished, inFlight, notStarted);
         } finally {
-            synchronized (workersLock) {
-                liveWorkers--;
-                workersLock.notifyAll();
-            }
+            pool.shutdownNow();
         }
     }
 
-    /**
-     * Calls the action for instance {@code i} until it has a result or the batch is aborted.
-     *
-     * @return false if this worker must stop
-     */
-    private boolean runInstance(int worker, int i) {
-        String id = instanceIds.get(i);
-        CallOutcome outcome = null;
-        for (int round = 1; round <= MAX_ROUNDS; round++) {
-            if (!awaitStartTime()) {
-                finishEarlier(i, outcome, round - 1);
-                return false;
-            }
-            ZenlayerService service;
-            try {
-                service = Objects.requireNonNull(services.get(), "the service supplier returned null");
-            } catch (RuntimeException e) {
-                calls.set(i, round);
-                finish(i, new InstanceResult(positions[i], id, InstanceResult.State.ERROR, null, e, round));
-                return true;
-            }
-            running.set(worker, service);
-            try {
-                if (aborted) {
-                    // cancel() may have missed this service: the call must not start.
-                    finishEarlier(i, outcome, round - 1);
-                    return false;
-                }
-                calls.set(i, round);
-                int round0 = round;
-                deliver(() -> events.onStart(id, round0));
-                int now = inFlight.incrementAndGet();
-                peakInFlight.accumulateAndGet(now, Math::max);
-                try {
-                    outcome = action.call(service, id, new PacedListener(id));
-                } catch (InterruptedException e) {
-                    // Cancelled with the batch: CANCELLED when run() collects the results.
-                    return false;
-                } catch (Exception e) {
-                    finish(i, new InstanceResult(positions[i], id, InstanceResult.State.ERROR, null, e, round));
-                    return true;
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            } finally {
-                running.set(worker, null);
-            }
-            if (outcome == null) {
-                finish(
-                        i,
-                        new InstanceResult(
-                                positions[i],
-                                id,
-                                InstanceResult.State.ERROR,
-                                null,
-                                new IllegalStateException("the action returned no outcome"),
-                                round));
-                return true;
-            }
-            if (!refusedByRateLimitOnly(outcome) || round == MAX_ROUNDS) {
-                break;
-            }
-        }
-        finish(i, new InstanceResult(positions[i], id, InstanceResult.State.FINISHED, outcome, null, calls.get(i)));
-        return true;
-    }
-
-    /** Aborted before call {@code made + 1}: the outcome of an earlier call stands, if there was one. */
-    private void finishEarlier(int i, @CheckForNull CallOutcome outcome, int made) {
-        if (outcome != null) {
-            finish(
-                    i,
-                    new InstanceResult(
-                            positions[i], instanceIds.get(i), InstanceResult.State.FINISHED, outcome, null, made));
-        }
-    }
-
-    private void finish(int i, InstanceResult result) {
-        if (results.compareAndSet(i, null, result)) {
-            deliver(() -> events.onResult(result));
-        }
-    }
-
-    /**
-     * Waits for this call's start time from the pace.
-     *
-     * @return false if the batch was aborted (or this worker interrupted) meanwhile
-     */
-    private boolean awaitStartTime() {
-        long startAt = pace.reserveStart();
-        long wait = startAt - System.nanoTime();
+    private static <T> T resultOf(Future<T> future, String id, BiFunction<String, Throwable, T> onError)
+            throws InterruptedException {
         try {
-            if (wait > 0 && abortSignal.await(wait, TimeUnit.NANOSECONDS)) {
-                return false;
-            }
+            return future.get();
+        } catch (ExecutionException e) {
+            // Only an interrupt the work did not cause itself gets here: the batch was not aborted.
+            return onError.apply(id, e.getCause());
+        } catch (CancellationException e) {
+            return onError.apply(id, e);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
-        return !aborted;
     }
 
     /** True when the call failed and every attempt of it was refused by the rate limit: the API did nothing. */
@@ -405,44 +250,49 @@ public final class BatchRunner {
         return attempt.httpStatus() == 429 || ZenlayerErrorCodes.REQUEST_LIMIT_EXCEEDED.equals(attempt.code());
     }
 
-    private void deliver(Runnable event) {
-        synchronized (eventLock) {
-            try {
-                event.run();
-            } catch (RuntimeException ignored) {
-                // A failing listener (for example a closed build log) must not change the batch.
-            }
-        }
-    }
+    /**
+     * The pace of one batch, shared by its workers: when the next call may start ({@link #awaitTurn}), learnt from
+     * every attempt that passes through {@link #listener}. See {@link AdaptiveRateLimit} for the algorithm.
+     * Thread-safe.
+     */
+    public static final class Pace {
+        private final AdaptiveRateLimit rate = new AdaptiveRateLimit(System::nanoTime);
+        private final ObjDoubleConsumer<String> onSlowDown;
 
-    /** Feeds the pace with every attempt of one instance's call and passes the events on with the instance id. */
-    private final class PacedListener implements AttemptListener {
-        private final String instanceId;
-
-        PacedListener(String instanceId) {
-            this.instanceId = instanceId;
+        /** @param onSlowDown told the instance whose call was refused and the batch's new rate in calls per second */
+        public Pace(ObjDoubleConsumer<String> onSlowDown) {
+            this.onSlowDown = Objects.requireNonNull(onSlowDown, "onSlowDown");
         }
 
-        @Override
-        public void onAttempt(AttemptRecord attempt) {
-            attempts.incrementAndGet();
-            OptionalDouble slower = OptionalDouble.empty();
-            if (isRateLimited(attempt)) {
-                slower = pace.rateLimited();
-            } else if (attempt.httpStatus() != 0) {
-                pace.accepted();
-            }
-            deliver(() -> events.onAttempt(instanceId, attempt));
-            if (slower.isPresent()) {
-                double rate = slower.getAsDouble();
-                deliver(() -> events.onSlowDown(instanceId, rate));
+        /** Waits until a new call may start. @throws InterruptedException if the thread is interrupted meanwhile */
+        public void awaitTurn() throws InterruptedException {
+            long wait = rate.reserveStart() - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
             }
         }
 
-        @Override
-        public void onBackoff(int nextAttempt, Duration wait, String reason) {
-            pace.retryAnnounced();
-            deliver(() -> events.onBackoff(instanceId, nextAttempt, wait, reason));
+        /** A listener for one call of {@code instanceId} that feeds this pace, then tells {@code next}. */
+        public AttemptListener listener(String instanceId, AttemptListener next) {
+            return new AttemptListener() {
+                @Override
+                public void onAttempt(AttemptRecord attempt) {
+                    OptionalDouble slower = OptionalDouble.empty();
+                    if (isRateLimited(attempt)) {
+                        slower = rate.rateLimited();
+                    } else if (attempt.httpStatus() != 0) {
+                        rate.accepted();
+                    }
+                    next.onAttempt(attempt);
+                    slower.ifPresent(r -> onSlowDown.accept(instanceId, r));
+                }
+
+                @Override
+                public void onBackoff(int nextAttempt, Duration wait, String reason) {
+                    rate.retryAnnounced();
+                    next.onBackoff(nextAttempt, wait, reason);
+                }
+            };
         }
     }
 }

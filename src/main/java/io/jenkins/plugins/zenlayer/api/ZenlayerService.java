@@ -1,8 +1,8 @@
 package io.jenkins.plugins.zenlayer.api;
 
 /**
- * The Zenlayer BMC calls used by the plugin. One instance serves one build step; obtain it from
- * {@link ZenlayerClient#service}.
+ * The Zenlayer BMC calls used by the plugin, for one credential and one configuration; obtain it from
+ * {@link ZenlayerClient#service}. To abort a call, interrupt its thread.
  */
 public interface ZenlayerService {
 
@@ -22,7 +22,7 @@ public interface ZenlayerService {
      * @param listener receives one line per attempt and per backoff
      * @return the outcome; API errors and network failures are reported here, not thrown
      * @throws InvalidRequestException if the instance id is invalid; nothing is sent then
-     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     * @throws InterruptedException if the calling thread is interrupted: the HTTP call in flight is cancelled
      */
     CallOutcome cancelInstanceBandwidthDowngrade(String instanceId, AttemptListener listener)
             throws InterruptedException;
@@ -35,7 +35,7 @@ public interface ZenlayerService {
      * @param listener receives one line per attempt and per backoff
      * @return the outcome; API errors and network failures are reported here, not thrown
      * @throws InvalidRequestException if the instance id is invalid; nothing is sent then
-     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     * @throws InterruptedException if the calling thread is interrupted: the HTTP call in flight is cancelled
      */
     CallOutcome describeInstanceInternetStatus(String instanceId, AttemptListener listener) throws InterruptedException;
 
@@ -43,16 +43,7 @@ public interface ZenlayerService {
      * DescribeInstances with {@code {"pageSize":1}}: a read-only probe for "Test connection". On success
      * {@link CallOutcome#totalCount()} holds the number of instances visible to the credentials.
      *
-     * @throws InterruptedException if the calling thread is interrupted or {@link #cancel()} was called
+     * @throws InterruptedException if the calling thread is interrupted: the HTTP call in flight is cancelled
      */
     CallOutcome describeInstancesProbe(AttemptListener listener) throws InterruptedException;
-
-    /**
-     * Aborts the call in progress, if any, and every later call of this instance: they throw
-     * {@link InterruptedException} promptly. Thread-safe; may be called from any thread, more than once.
-     */
-    void cancel();
-
-    /** True once {@link #cancel()} was called. */
-    boolean isCancelled();
 }

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -40,9 +38,6 @@ final class ZenlayerServiceImpl implements ZenlayerService {
     private final ZenlayerAuth auth;
     private final ZenlayerClientConfig config;
     private final Redactor redactor;
-    private final CountDownLatch cancelSignal = new CountDownLatch(1);
-    private final AtomicReference<InFlight> inFlight = new AtomicReference<>();
-    private volatile boolean cancelled;
 
     ZenlayerServiceImpl(ZenlayerClient client, ZenlayerAuth auth, ZenlayerClientConfig config) {
         this.client = client;
@@ -80,23 +75,8 @@ final class ZenlayerServiceImpl implements ZenlayerService {
     }
 
     @Override
-    public void cancel() {
-        cancelled = true;
-        cancelSignal.countDown();
-        InFlight current = inFlight.get();
-        if (current != null) {
-            current.abort();
-        }
-    }
-
-    @Override
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
-    @Override
     public String toString() {
-        return "ZenlayerService[" + auth + ", " + config + (cancelled ? ", cancelled" : "") + "]";
+        return "ZenlayerService[" + auth + ", " + config + "]";
     }
 
     private CallOutcome call(
@@ -107,7 +87,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
             boolean inferFromAmbiguousRetry)
             throws InterruptedException {
         AttemptListener events = listener == null ? AttemptListener.NONE : listener;
-        checkNotCancelled();
+        checkNotInterrupted();
         byte[] body;
         try {
             // Serialised once: these exact bytes are hashed, signed and sent on every attempt.
@@ -121,7 +101,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         List<AttemptRecord> attempts = new ArrayList<>();
         int firstLost = 0;
         for (int number = 1; ; number++) {
-            checkNotCancelled();
+            checkNotInterrupted();
             AttemptRecord record = attempt(http, url, host, action, body, number);
             attempts.add(record);
             notify(() -> events.onAttempt(record));
@@ -146,9 +126,7 @@ final class ZenlayerServiceImpl implements ZenlayerService {
             Duration wait = backoffBefore(number + 1);
             int next = number + 1;
             notify(() -> events.onBackoff(next, wait, record.summary()));
-            if (client.backoff().await(wait, cancelSignal)) {
-                throw cancelledException();
-            }
+            client.backoff().await(wait);
         }
     }
 
@@ -184,43 +162,23 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         AttemptTracker tracker = new AttemptTracker();
         request.tag(AttemptTracker.class, tracker);
         Call call = http.newCall(request.build());
-        InFlight current = new InFlight(call, tracker, action, number, number < config.maxAttempts());
-        inFlight.set(current);
+        // Enqueued, not executed: the calling thread waits interruptibly, and an interrupt cancels the call at once.
+        InFlight current = new InFlight(tracker, action, number, number < config.maxAttempts());
+        call.enqueue(current);
         try {
-            if (cancelled) {
-                throw cancelledException();
-            }
-            call.enqueue(current);
-            Object answer;
-            try {
-                answer = current.answer.get();
-            } catch (InterruptedException e) {
-                call.cancel();
-                throw e;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("unexpected failure of an HTTP attempt", e.getCause());
-            }
-            if (answer == InFlight.ABORTED || cancelled) {
-                call.cancel();
-                throw cancelledException();
-            }
-            return (AttemptRecord) answer;
-        } finally {
-            inFlight.compareAndSet(current, null);
+            return current.answer.get();
+        } catch (InterruptedException e) {
+            call.cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unexpected failure of an HTTP attempt", e.getCause());
         }
     }
 
-    private void checkNotCancelled() throws InterruptedException {
-        if (cancelled) {
-            throw cancelledException();
-        }
+    private static void checkNotInterrupted() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("The Zenlayer API call was interrupted.");
         }
-    }
-
-    private static InterruptedException cancelledException() {
-        return new InterruptedException("The Zenlayer API call was cancelled.");
     }
 
     private static void notify(Runnable callback) {
@@ -237,31 +195,20 @@ final class ZenlayerServiceImpl implements ZenlayerService {
         return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
     }
 
-    /**
-     * One HTTP attempt: its call and its classified answer, completed by OkHttp's callback or by {@link #cancel()}.
-     */
+    /** One HTTP attempt and its classified answer, completed by OkHttp's callback. */
     private final class InFlight implements Callback {
-        static final Object ABORTED = new Object();
-
-        final Call call;
         final AttemptTracker tracker;
         final String action;
         final int number;
         final boolean mayRetry;
         final long start = System.nanoTime();
-        final CompletableFuture<Object> answer = new CompletableFuture<>();
+        final CompletableFuture<AttemptRecord> answer = new CompletableFuture<>();
 
-        InFlight(Call call, AttemptTracker tracker, String action, int number, boolean mayRetry) {
-            this.call = call;
+        InFlight(AttemptTracker tracker, String action, int number, boolean mayRetry) {
             this.tracker = tracker;
             this.action = action;
             this.number = number;
             this.mayRetry = mayRetry;
-        }
-
-        void abort() {
-            answer.complete(ABORTED);
-            call.cancel();
         }
 
         private Answers.Attempt attempt() {
@@ -270,7 +217,8 @@ final class ZenlayerServiceImpl implements ZenlayerService {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            // Only the call timeout cancels a call that this service did not cancel.
+            // A call cancelled here is one whose thread was interrupted, and nobody waits for it any more; any other
+            // cancelled call was ended by the call timeout.
             boolean callTimedOut = call.isCanceled() && e instanceof InterruptedIOException;
             answer.complete(Answers.fromFailure(
                     attempt(), e, tracker.requestSent(), tracker.connected(), callTimedOut, config.callTimeout()));

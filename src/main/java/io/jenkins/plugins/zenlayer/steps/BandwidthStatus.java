@@ -3,7 +3,6 @@ package io.jenkins.plugins.zenlayer.steps;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
 import io.jenkins.plugins.zenlayer.api.InternetStatus;
-import java.io.Serializable;
 import java.util.Map;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -13,9 +12,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * exports it. Holds no secret: the same values are in the build log.
  */
 @ExportedBean(defaultVisibility = 3)
-public final class BandwidthStatus implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class BandwidthStatus {
 
     private final String requestId;
     private final String instanceName;

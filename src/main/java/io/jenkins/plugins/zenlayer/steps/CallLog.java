@@ -4,9 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
-import io.jenkins.plugins.zenlayer.api.BatchResult;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
-import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class CallLog {
     }
 
     /** An ID left out of a batch because it occurred earlier in the list (positions counted from 1). */
-    public static String duplicate(BatchResult.Duplicate duplicate) {
+    public static String duplicate(BatchRunner.Duplicate duplicate) {
         return PREFIX
                 + Messages.CallLog_duplicate(
                         oneLine(duplicate.instanceId()), duplicate.position() + 1, duplicate.firstPosition() + 1);
@@ -118,19 +117,12 @@ public final class CallLog {
     }
 
     /** After an abort: which instances were done, which were cancelled in flight, which never started. */
-    public static String batchAborted(BatchResult result) {
-        return PREFIX
-                + Messages.CallLog_batchAborted(
-                        ids(result, InstanceResult.State.FINISHED, InstanceResult.State.ERROR),
-                        ids(result, InstanceResult.State.CANCELLED),
-                        ids(result, InstanceResult.State.NOT_STARTED));
+    public static String batchAborted(List<String> done, List<String> inFlight, List<String> notStarted) {
+        return PREFIX + Messages.CallLog_batchAborted(ids(done), ids(inFlight), ids(notStarted));
     }
 
-    private static String ids(BatchResult result, InstanceResult.State... states) {
-        List<String> ids = new ArrayList<>();
-        for (InstanceResult.State state : states) {
-            result.inState(state).forEach(r -> ids.add(oneLine(r.instanceId())));
-        }
+    private static String ids(List<String> instanceIds) {
+        List<String> ids = instanceIds.stream().map(CallLog::oneLine).toList();
         return ids.isEmpty() ? Messages.CallLog_none() : ids.size() + " (" + String.join(", ", ids) + ")";
     }
 

@@ -13,17 +13,11 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.zenlayer.Messages;
-import io.jenkins.plugins.zenlayer.Wording;
-import io.jenkins.plugins.zenlayer.api.BatchRunner;
-import io.jenkins.plugins.zenlayer.api.InstanceIds;
-import io.jenkins.plugins.zenlayer.config.ConnectionSettings;
-import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -116,21 +110,12 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
-        String expanded = instanceId == null ? null : env.expand(instanceId);
-        List<String> lines = instanceIdLines(expanded);
-        BandwidthDowngradeCancellation runner = new BandwidthDowngradeCancellation(
-                build,
-                listener,
-                lines.size() == 1 ? lines.get(0) : expanded,
-                credentialsId,
-                getResultOverrides(),
-                DowngradeProcedure.forCancelStep(dryRun, verify));
-        if (lines.size() <= 1) {
-            BandwidthDowngradeCancellation.apply(runner.perform(), build, listener);
-        } else {
-            int inFlight = concurrency == null ? BatchRunner.DEFAULT_CONCURRENCY : concurrency;
-            BandwidthDowngradeCancellation.apply(runner.performBatch(lines, inFlight), build, listener);
-        }
+        List<String> lines = instanceIdLines(instanceId == null ? null : env.expand(instanceId));
+        StepRunner runner =
+                new StepRunner(build, listener, DowngradeProcedure.forCancelStep(dryRun, verify), lines.size() > 1);
+        // An abort interrupts this thread: the InterruptedException ends the build ABORTED.
+        runner.run(lines, concurrency, credentialsId, getResultOverrides());
+        runner.applyResult();
         return true;
     }
 
@@ -165,46 +150,9 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         @Override
         public FormValidation doCheckInstanceId(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
             List<String> lines = instanceIdLines(value);
-            if (lines.size() <= 1) {
-                return StepForms.super.doCheckInstanceId(item, lines.isEmpty() ? value : lines.get(0));
-            }
-            if (!FormAccess.canConfigure(item)) {
-                return FormValidation.ok();
-            }
-            if (lines.stream().distinct().count() > BatchRunner.MAX_INSTANCES) {
-                return FormValidation.error(
-                        Messages.Batch_tooMany(lines.stream().distinct().count(), BatchRunner.MAX_INSTANCES));
-            }
-            boolean variables = false;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!InstanceIds.variableReferences(line).isEmpty()) {
-                    variables = true;
-                    continue;
-                }
-                int position = i + 1;
-                Optional<FormValidation> problem = InstanceIds.check(line)
-                        .map(p -> FormValidation.error(
-                                Messages.Batch_problemAt(position, Wording.instanceIdProblem(p, line))));
-                if (problem.isPresent()) {
-                    return problem.get();
-                }
-            }
-            return variables
-                    ? FormValidation.warning(Messages.InstanceId_expandedAtRunTime())
-                    : FormValidation.ok(Messages.Batch_instances(lines.size()));
-        }
-
-        @POST
-        public FormValidation doCheckConcurrency(
-                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            if (!FormAccess.canConfigure(item) || value == null || value.isBlank()) {
-                return FormValidation.ok();
-            }
-            Integer number = ConnectionSettings.WholeNumber.parse(value);
-            return number != null && number >= 1 && number <= BatchRunner.MAX_CONCURRENCY
-                    ? FormValidation.ok()
-                    : FormValidation.error(Messages.Batch_concurrency(value.strip(), BatchRunner.MAX_CONCURRENCY));
+            return lines.size() <= 1
+                    ? StepForms.super.doCheckInstanceId(item, lines.isEmpty() ? value : lines.get(0))
+                    : StepForms.checkInstanceIdLines(item, lines);
         }
     }
 }

@@ -7,15 +7,17 @@ import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
-import io.jenkins.plugins.zenlayer.api.InstanceAction;
+import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What a step does with one instance once its input is checked and a service is at hand: read the bandwidth status,
@@ -23,9 +25,11 @@ import java.util.function.Consumer;
  * Logs every attempt and the outcome, and returns the {@link ZenlayerCall} with the result the table chose.
  *
  * <p>Plain Java: it needs no Jenkins object, so it runs against any {@link ZenlayerService} and writes to any line
- * sink. {@link BandwidthDowngradeCancellation} runs it for the build steps. Immutable and thread-safe.
+ * sink. {@link StepRunner} runs it for the build steps. Immutable and thread-safe.
  */
 public final class DowngradeProcedure {
+
+    private static final Logger LOGGER = Logger.getLogger(DowngradeProcedure.class.getName());
 
     private static final DowngradeProcedure STATUS = new DowngradeProcedure(ZenlayerCall.Purpose.STATUS, false);
     private static final DowngradeProcedure DRY_RUN = new DowngradeProcedure(ZenlayerCall.Purpose.DRY_RUN, false);
@@ -65,10 +69,6 @@ public final class DowngradeProcedure {
         return purpose;
     }
 
-    public boolean verifies() {
-        return verify;
-    }
-
     /** The first action sent, for the line that opens the step's log. */
     public String firstAction() {
         return purpose == ZenlayerCall.Purpose.CANCEL
@@ -83,77 +83,91 @@ public final class DowngradeProcedure {
     }
 
     /**
-     * Runs the procedure for one instance. Lines go to {@code log} as they are: pass them through {@link #logTo}
-     * first.
+     * Runs the procedure for each instance as one batch ({@link BatchRunner}): {@code concurrency} at a time, at the
+     * pace the API allows. One instance is a batch of one.
      *
-     * @param instanceId a checked instance ID
-     * @param rules the result overrides in force
-     * @return the call as recorded on the build; its result is the table's decision, applied by the caller
-     * @throws io.jenkins.plugins.zenlayer.api.InvalidRequestException if the instance ID cannot be sent
-     * @throws InterruptedException if the service is cancelled or the thread interrupted
+     * @param instanceIds distinct, checked instance IDs
+     * @param services a service for each instance
+     * @param sink receives the lines, from the batch's threads; with {@code nameInstances}, each line names its
+     *     instance
+     * @param completed receives each instance's call as soon as it has its result, from the batch's threads
+     * @return one call per instance, in order
+     * @throws BatchRunner.Aborted if the calling thread was interrupted
      */
-    public ZenlayerCall run(ZenlayerService service, String instanceId, ResultPolicy.Rules rules, Consumer<String> log)
-            throws InterruptedException {
-        AttemptListener attempts = attemptsTo(log, AttemptListener.NONE);
-        return settle(service, instanceId, send(service, instanceId, attempts), rules, log, attempts);
-    }
-
-    /**
-     * The first call of the procedure: the status read, or the cancellation. {@link #settle} completes it; a caller
-     * that may call again instead (a batch after a call refused by the rate limit) looks at this outcome first.
-     *
-     * @param attempts receives every attempt; see {@link #attemptsTo}
-     */
-    public CallOutcome send(ZenlayerService service, String instanceId, AttemptListener attempts)
-            throws InterruptedException {
-        return purpose == ZenlayerCall.Purpose.CANCEL
-                ? service.cancelInstanceBandwidthDowngrade(instanceId, attempts)
-                : service.describeInstanceInternetStatus(instanceId, attempts);
-    }
-
-    /**
-     * This procedure as the action of a {@link BatchRunner}: every line it writes names its instance, and the call of
-     * each instance lands in {@code calls} once it has its result. A call whose every attempt the rate limit refused
-     * (so the API did nothing) gets no result yet when the batch will call it again.
-     *
-     * @param sink receives the lines, from the batch's worker threads
-     * @param calls receives each instance's call, keyed by instance ID; thread-safe
-     */
-    public InstanceAction inBatch(ResultPolicy.Rules rules, Consumer<String> sink, Map<String, ZenlayerCall> calls) {
-        Map<String, Integer> rounds = new ConcurrentHashMap<>();
-        return (service, instanceId, pace) -> {
-            Consumer<String> log = logTo(line -> sink.accept(CallLog.forInstance(instanceId, line)));
-            AttemptListener attempts = attemptsTo(log, pace);
-            CallOutcome first = send(service, instanceId, attempts);
-            int round = rounds.merge(instanceId, 1, Integer::sum);
-            if (BatchRunner.refusedByRateLimitOnly(first) && round < BatchRunner.MAX_ROUNDS) {
-                return first;
+    public List<ZenlayerCall> runAll(
+            List<String> instanceIds,
+            int concurrency,
+            Supplier<ZenlayerService> services,
+            ResultPolicy.Rules rules,
+            Consumer<String> sink,
+            boolean nameInstances,
+            Consumer<ZenlayerCall> completed)
+            throws BatchRunner.Aborted {
+        Consumer<String> lines = line -> {
+            synchronized (sink) { // whole lines, never interleaved
+                sink.accept(line);
             }
-            calls.put(instanceId, settle(service, instanceId, first, rules, log, attempts));
-            return first;
         };
+        BatchRunner.Pace pace = new BatchRunner.Pace((id, rate) -> lines.accept(CallLog.slowDown(id, rate)));
+        return BatchRunner.run(
+                instanceIds,
+                concurrency,
+                pace,
+                (id, turn) -> {
+                    Consumer<String> log =
+                            logTo(nameInstances ? line -> lines.accept(CallLog.forInstance(id, line)) : lines);
+                    ZenlayerCall call = run(services.get(), id, rules, log, turn);
+                    completed.accept(call);
+                    return call;
+                },
+                (id, error) -> {
+                    ResultPolicy.Decision decision = rules.decide(false, ZenlayerErrorCodes.PLUGIN_ERROR);
+                    ZenlayerCall call = ZenlayerCall.failed(this, id, decision, describe(id, error));
+                    logTo(nameInstances ? line -> lines.accept(CallLog.forInstance(id, line)) : lines)
+                            .accept(CallLog.result(null, decision, call.getCode(), call.getMessage()));
+                    completed.accept(call);
+                    return call;
+                });
     }
 
-    /** A listener that writes every attempt and wait to {@code log}, then tells {@code also}. */
-    public static AttemptListener attemptsTo(Consumer<String> log, AttemptListener also) {
-        return new LoggingAttemptListener(log, also);
+    /** What went wrong for an instance that has no answer to show. */
+    private static String describe(String instanceId, Throwable error) {
+        if (error instanceof InvalidRequestException invalid) {
+            return Wording.instanceIdProblem(invalid.problem(), instanceId);
+        }
+        LOGGER.log(Level.WARNING, "Zenlayer step failed on instance " + CallLog.oneLine(instanceId), error);
+        String message = error.getMessage();
+        return Messages.Batch_pluginError(
+                error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
     }
 
     /**
-     * Completes the procedure after {@link #send}: logs the outcome, verifies a cancellation if asked (a second call
-     * through {@code service} and {@code attempts}), and decides the result.
+     * Runs the procedure for one instance: waits for its turn, sends the first call, and calls again (at most
+     * {@link BatchRunner#MAX_ROUNDS} times) while the rate limit refused every attempt, which means the API did
+     * nothing; then logs the outcome, verifies a cancellation if asked, and decides the result.
      */
-    public ZenlayerCall settle(
+    ZenlayerCall run(
             ZenlayerService service,
             String instanceId,
-            CallOutcome first,
             ResultPolicy.Rules rules,
             Consumer<String> log,
-            AttemptListener attempts)
+            BatchRunner.Pace pace)
             throws InterruptedException {
+        AttemptListener attempts = pace.listener(instanceId, new LoggingAttemptListener(log));
+        CallOutcome first;
+        for (int round = 1; ; round++) {
+            pace.awaitTurn();
+            first = purpose == ZenlayerCall.Purpose.CANCEL
+                    ? service.cancelInstanceBandwidthDowngrade(instanceId, attempts)
+                    : service.describeInstanceInternetStatus(instanceId, attempts);
+            if (round == BatchRunner.MAX_ROUNDS || !BatchRunner.refusedByRateLimitOnly(first)) {
+                break;
+            }
+            log.accept(CallLog.calledAgain(round + 1));
+        }
         if (purpose != ZenlayerCall.Purpose.CANCEL) {
             ResultPolicy.Decision decision = rules.decide(first.success(), first.code());
-            ZenlayerCall call = ZenlayerCall.of(first, decision, System.currentTimeMillis(), purpose);
+            ZenlayerCall call = ZenlayerCall.of(first, decision, purpose);
             BandwidthStatus status = call.getBandwidth();
             if (status == null) {
                 log.accept(CallLog.result(first, decision));
@@ -168,7 +182,7 @@ public final class DowngradeProcedure {
             ResultPolicy.Decision decision = rules.decide(first.success(), first.code());
             CallLog.note(first).ifPresent(log);
             log.accept(CallLog.result(first, decision));
-            return ZenlayerCall.of(first, decision, System.currentTimeMillis());
+            return ZenlayerCall.of(first, decision, purpose);
         }
         return verify(service, instanceId, first, rules, log, attempts);
     }
@@ -230,37 +244,27 @@ public final class DowngradeProcedure {
                 decision.outcome().name(),
                 code,
                 message == null ? null : CallLog.oneLine(message),
-                System.currentTimeMillis(),
                 ZenlayerCall.Purpose.CANCEL,
                 status,
                 verified);
     }
 
-    @Override
-    public String toString() {
-        return purpose + (verify ? " and verify" : "");
-    }
-
-    /** Writes one line per attempt and per backoff, then passes the event on. */
+    /** Writes one line per attempt and per backoff. */
     private static final class LoggingAttemptListener implements AttemptListener {
         private final Consumer<String> log;
-        private final AttemptListener also;
 
-        LoggingAttemptListener(Consumer<String> log, AttemptListener also) {
+        LoggingAttemptListener(Consumer<String> log) {
             this.log = log;
-            this.also = Objects.requireNonNull(also, "also");
         }
 
         @Override
         public void onAttempt(AttemptRecord attempt) {
             log.accept(CallLog.attempt(attempt));
-            also.onAttempt(attempt);
         }
 
         @Override
         public void onBackoff(int nextAttempt, Duration wait, @CheckForNull String reason) {
             log.accept(CallLog.backoff(nextAttempt, wait, reason));
-            also.onBackoff(nextAttempt, wait, reason);
         }
     }
 }

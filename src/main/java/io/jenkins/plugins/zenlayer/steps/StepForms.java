@@ -6,11 +6,15 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.InstanceIds;
+import io.jenkins.plugins.zenlayer.config.ConnectionSettings;
 import io.jenkins.plugins.zenlayer.config.ConnectionTest;
 import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
+import java.util.List;
+import java.util.Optional;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -50,6 +54,49 @@ public interface StepForms {
                 .orElseGet(FormValidation::ok);
     }
 
+    /** The number of instances worked on at once: empty for the default, else 1 to the maximum. */
+    @POST
+    default FormValidation doCheckConcurrency(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+        if (!FormAccess.canConfigure(item) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        Integer number = ConnectionSettings.WholeNumber.parse(value);
+        return number != null && number >= 1 && number <= BatchRunner.MAX_CONCURRENCY
+                ? FormValidation.ok()
+                : FormValidation.error(Messages.Batch_concurrency(value.strip(), BatchRunner.MAX_CONCURRENCY));
+    }
+
+    /**
+     * Several instance IDs, one per line: each line is checked, and the first problem names its line; a line with
+     * {@code ${...}} is expanded when the build runs.
+     */
+    static FormValidation checkInstanceIdLines(@CheckForNull Item item, List<String> lines) {
+        if (!FormAccess.canConfigure(item)) {
+            return FormValidation.ok();
+        }
+        long distinct = lines.stream().distinct().count();
+        if (distinct > BatchRunner.MAX_INSTANCES) {
+            return FormValidation.error(Messages.Batch_tooMany(distinct, BatchRunner.MAX_INSTANCES));
+        }
+        boolean variables = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!InstanceIds.variableReferences(line).isEmpty()) {
+                variables = true;
+                continue;
+            }
+            int position = i + 1;
+            Optional<String> problem = InstanceIds.check(line)
+                    .map(p -> Messages.Batch_problemAt(position, Wording.instanceIdProblem(p, line)));
+            if (problem.isPresent()) {
+                return FormValidation.error(problem.get());
+            }
+        }
+        return variables
+                ? FormValidation.warning(Messages.InstanceId_expandedAtRunTime())
+                : FormValidation.ok(Messages.Batch_instances(lines.size()));
+    }
+
     /**
      * Tests the chosen credential (or the global default) against the globally configured endpoint; an endpoint is
      * never taken from the request. Needs permission to configure the item, checked before anything else.
@@ -59,7 +106,7 @@ public interface StepForms {
             @AncestorInPath @CheckForNull Item item, @QueryParameter String credentialsId) {
         FormAccess.checkConfigure(item);
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
-        String id = BandwidthDowngradeCancellation.effectiveCredentialsId(credentialsId, global.getCredentialsId())
+        String id = StepRunner.effectiveCredentialsId(credentialsId, global.getCredentialsId())
                 .orElse(null);
         return ConnectionTest.run(item, id, global.getConnectionSettings().withoutRetries());
     }

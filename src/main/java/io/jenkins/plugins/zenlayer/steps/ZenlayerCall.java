@@ -5,9 +5,9 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,14 +18,9 @@ import org.kohsuke.stapler.export.ExportedBean;
  * One Zenlayer step run for one instance and the result it led to: what the build log reports, what the build record
  * keeps, the build page and the REST API show, and what the Pipeline step returns. Holds no secret: instance ID,
  * request IDs, result, error code, message and bandwidth status are all in the build log too.
- *
- * <p>Records written before status reads, dry runs and verification existed have no purpose, status or verification:
- * they read as cancellations without either.
  */
 @ExportedBean(defaultVisibility = 3)
-public final class ZenlayerCall implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class ZenlayerCall {
 
     /** What the step did. */
     public enum Purpose {
@@ -44,7 +39,6 @@ public final class ZenlayerCall implements Serializable {
     private final String code;
     private final String message;
     private final long timestamp;
-    /** {@code null} in records written before it existed: a cancellation. */
     private final Purpose purpose;
     /** The status read: of the status step, the dry run, or the verification; {@code null} when none succeeded. */
     private final BandwidthStatus bandwidth;
@@ -65,7 +59,6 @@ public final class ZenlayerCall implements Serializable {
             String result,
             @CheckForNull String code,
             @CheckForNull String message,
-            long timestamp,
             @NonNull Purpose purpose,
             @CheckForNull BandwidthStatus bandwidth,
             @CheckForNull Boolean verified) {
@@ -75,23 +68,17 @@ public final class ZenlayerCall implements Serializable {
         this.result = result;
         this.code = code;
         this.message = message;
-        this.timestamp = timestamp;
+        this.timestamp = System.currentTimeMillis();
         this.purpose = purpose;
         this.bandwidth = bandwidth;
         this.verified = verified;
-    }
-
-    /** A cancellation's outcome and the result the table chose for it, as of {@code timestamp}. */
-    public static ZenlayerCall of(CallOutcome outcome, ResultPolicy.Decision decision, long timestamp) {
-        return of(outcome, decision, timestamp, Purpose.CANCEL);
     }
 
     /**
      * A call's outcome and the result the table chose for it; for a status read ({@link Purpose#STATUS},
      * {@link Purpose#DRY_RUN}) with the status it showed.
      */
-    public static ZenlayerCall of(
-            CallOutcome outcome, ResultPolicy.Decision decision, long timestamp, Purpose purpose) {
+    public static ZenlayerCall of(CallOutcome outcome, ResultPolicy.Decision decision, Purpose purpose) {
         String message = Wording.errorMessage(outcome);
         return new ZenlayerCall(
                 outcome.action(),
@@ -100,9 +87,23 @@ public final class ZenlayerCall implements Serializable {
                 decision.outcome().name(),
                 outcome.code(),
                 message == null ? null : CallLog.oneLine(message),
-                timestamp,
                 purpose,
                 BandwidthStatus.of(outcome),
+                null);
+    }
+
+    /** An instance the plugin itself failed on, without an answer: {@code PLUGIN_ERROR}. */
+    static ZenlayerCall failed(
+            DowngradeProcedure procedure, String instanceId, ResultPolicy.Decision decision, String message) {
+        return new ZenlayerCall(
+                procedure.firstAction(),
+                instanceId,
+                null,
+                decision.outcome().name(),
+                ZenlayerErrorCodes.PLUGIN_ERROR,
+                CallLog.oneLine(message),
+                procedure.purpose(),
+                null,
                 null);
     }
 
@@ -156,7 +157,7 @@ public final class ZenlayerCall implements Serializable {
     /** What the step did: {@code CANCEL}, {@code STATUS} or {@code DRY_RUN}. */
     @NonNull
     public Purpose purpose() {
-        return purpose == null ? Purpose.CANCEL : purpose;
+        return purpose;
     }
 
     /** {@link #purpose()} by name, for the REST API. */
@@ -182,7 +183,7 @@ public final class ZenlayerCall implements Serializable {
 
     /** The status read, if one succeeded. */
     @CheckForNull
-    @Exported
+    @Exported(inline = true) // its fields at the call's own depth, so that the default /api/json shows them
     public BandwidthStatus getBandwidth() {
         return bandwidth;
     }

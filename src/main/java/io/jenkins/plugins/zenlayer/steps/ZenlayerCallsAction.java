@@ -6,9 +6,12 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Run;
 import io.jenkins.plugins.zenlayer.Messages;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -25,12 +28,21 @@ public final class ZenlayerCallsAction implements RunAction2, EnvironmentContrib
     /** The environment variable holding the latest request ID. */
     public static final String REQUEST_ID_VARIABLE = "ZENLAYER_REQUEST_ID";
 
+    private static final Logger LOGGER = Logger.getLogger(ZenlayerCallsAction.class.getName());
+
     /** Guards finding or adding the action on a build: parallel branches may record calls at the same time. */
     private static final Object ATTACH_LOCK = new Object();
 
-    private final List<ZenlayerCall> calls = new ArrayList<>();
+    /**
+     * Copy on write: the batch's threads add calls while {@code Run.save} may be writing the list on another thread,
+     * and the build page reads it.
+     */
+    private final List<ZenlayerCall> calls = new CopyOnWriteArrayList<>();
 
-    /** Adds a call to the build's action, creating the action on the first call. */
+    /**
+     * Adds a call to the build's action, creating the action on the first call, and saves the build, so that a
+     * restart of Jenkins in the middle of a batch keeps the record of the calls that reached Zenlayer.
+     */
     public static void record(Run<?, ?> run, ZenlayerCall call) {
         ZenlayerCallsAction action;
         synchronized (ATTACH_LOCK) {
@@ -41,20 +53,26 @@ public final class ZenlayerCallsAction implements RunAction2, EnvironmentContrib
             }
         }
         action.add(call);
+        try {
+            run.save();
+        } catch (IOException e) {
+            // The call stands and is in the log; the record is saved again with the next call or the build.
+            LOGGER.log(Level.WARNING, "Could not save the Zenlayer calls of " + run, e);
+        }
     }
 
-    synchronized void add(ZenlayerCall call) {
+    void add(ZenlayerCall call) {
         calls.add(call);
     }
 
     /** The calls, oldest first; in the build's {@code /api/json} at the default depth. */
     @Exported(visibility = 2)
-    public synchronized List<ZenlayerCall> getCalls() {
+    public List<ZenlayerCall> getCalls() {
         return List.copyOf(calls);
     }
 
     /** The request ID of the latest call that has one. */
-    public synchronized Optional<String> latestRequestId() {
+    public Optional<String> latestRequestId() {
         for (int i = calls.size() - 1; i >= 0; i--) {
             String id = calls.get(i).getRequestId();
             if (id != null && !id.isBlank()) {

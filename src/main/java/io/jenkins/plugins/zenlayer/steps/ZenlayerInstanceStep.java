@@ -2,21 +2,26 @@ package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.AbortException;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.zenlayer.Messages;
-import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -24,12 +29,16 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
- * A Pipeline step about one bare metal instance: instance ID, credential and result overrides, run on the controller
- * without a node by {@link BandwidthDowngradeCancellation} with the subclass's {@link DowngradeProcedure}. Returns the
- * call's map ({@link ZenlayerCall#toStepResult()}); marks the build UNSTABLE or fails it as {@code ResultPolicy}
+ * A Pipeline step about bare metal instances: one instance ID or a list, credential, concurrency and result overrides,
+ * run on the controller without a node by {@link StepRunner} with the subclass's {@link DowngradeProcedure}. Returns
+ * the step's map ({@link StepRunner#stepResult()}); marks the build UNSTABLE or fails it as {@code ResultPolicy}
  * decides.
  */
 public abstract class ZenlayerInstanceStep extends Step {
@@ -53,7 +62,8 @@ public abstract class ZenlayerInstanceStep extends Step {
     /** Several instances for one step, or {@code null} when the step is given {@link #getInstanceId() one}. */
     @CheckForNull
     public List<String> getInstanceIds() {
-        return instanceIds == null ? null : List.copyOf(instanceIds);
+        // Not List.copyOf: an entry may be null (an unset variable), and the step's checks name it.
+        return instanceIds == null ? null : Collections.unmodifiableList(instanceIds);
     }
 
     /** The instances of a batch; each distinct one is called once, a few at a time, at the API's pace. */
@@ -102,13 +112,12 @@ public abstract class ZenlayerInstanceStep extends Step {
         return new Execution(this, context);
     }
 
-    /** Runs the call on a background thread; stopping the step aborts the HTTP call at once. */
+    /** Runs on a background thread; stopping the step interrupts it, which aborts the HTTP calls in flight. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
         private static final long serialVersionUID = 1L;
 
         private final transient ZenlayerInstanceStep step;
-        private transient volatile BandwidthDowngradeCancellation cancellation;
 
         Execution(ZenlayerInstanceStep step, StepContext context) {
             super(context);
@@ -125,48 +134,27 @@ public abstract class ZenlayerInstanceStep extends Step {
             if (ids != null && id != null && !id.isBlank()) {
                 throw new AbortException(Messages.Batch_exactlyOne());
             }
-            BandwidthDowngradeCancellation call = new BandwidthDowngradeCancellation(
-                    run, listener, id, step.getCredentialsId(), step.getResultOverrides(), step.procedure());
-            cancellation = call;
+            StepRunner runner = new StepRunner(run, listener, step.procedure(), ids != null);
             try {
-                if (ids == null) {
-                    ZenlayerCall result = call.perform();
-                    if (result.buildOutcome() == BuildOutcome.UNSTABLE) {
-                        markStepUnstable(context, result.unstableReason());
-                    }
-                    BandwidthDowngradeCancellation.apply(result, run, listener);
-                    return result.toStepResult();
+                runner.run(
+                        ids != null ? ids : Collections.singletonList(id),
+                        step.getConcurrency(),
+                        step.getCredentialsId(),
+                        step.getResultOverrides());
+            } catch (InterruptedException e) {
+                // Only stop() interrupts this thread, and it has recorded its cause, which ends the step; what is
+                // thrown here is printed below that cause, and an AbortException is printed as one line.
+                throw new AbortException(Messages.Step_aborted());
+            }
+            if (runner.buildOutcome() == BuildOutcome.UNSTABLE) {
+                FlowNode node = context.get(FlowNode.class);
+                if (node != null) {
+                    // Shows the warning on this step in the Pipeline views, as the unstable step does.
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(runner.unstableReason()));
                 }
-                Integer concurrency = step.getConcurrency();
-                BatchReport report =
-                        call.performBatch(ids, concurrency == null ? BatchRunner.DEFAULT_CONCURRENCY : concurrency);
-                if (report.buildOutcome() == BuildOutcome.UNSTABLE) {
-                    markStepUnstable(context, report.unstableReason());
-                }
-                BandwidthDowngradeCancellation.apply(report, run, listener);
-                return report.toStepResult();
-            } finally {
-                cancellation = null;
             }
-        }
-
-        /** Shows the warning on this step in the Pipeline views, as the {@code unstable} step does. */
-        private static void markStepUnstable(StepContext context, String reason) throws Exception {
-            FlowNode node = context.get(FlowNode.class);
-            if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(reason));
-            }
-        }
-
-        /** Records the cause, then aborts the call: see {@link BandwidthDowngradeCancellation#stopAfter}. */
-        @Override
-        public void stop(@NonNull Throwable cause) throws Exception {
-            BandwidthDowngradeCancellation current = cancellation;
-            if (current == null) {
-                super.stop(cause);
-            } else {
-                current.stopAfter(() -> super.stop(cause));
-            }
+            runner.applyResult();
+            return runner.stepResult();
         }
     }
 
@@ -203,6 +191,54 @@ public abstract class ZenlayerInstanceStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        /** Several instance IDs, one per line, as the Snippet Generator's text area gives them. */
+        @POST
+        public FormValidation doCheckInstanceIds(
+                @AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            List<String> lines = CancelBandwidthDowngradeBuilder.instanceIdLines(value);
+            return lines.isEmpty() ? FormValidation.ok() : StepForms.checkInstanceIdLines(item, lines);
+        }
+
+        /**
+         * The Snippet Generator's form: the text area of several instance IDs becomes the list
+         * {@code instanceIds}, one ID per non-blank line, and blank optional fields are left out, so that the snippet
+         * names only what was filled in.
+         */
+        @Override
+        public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            JSONObject form = JSONObject.fromObject(formData);
+            Object ids = form.opt("instanceIds");
+            if (ids instanceof String text) {
+                List<String> lines = CancelBandwidthDowngradeBuilder.instanceIdLines(text);
+                if (lines.isEmpty()) {
+                    form.remove("instanceIds");
+                } else {
+                    form.put("instanceIds", JSONArray.fromObject(lines));
+                }
+            }
+            for (String optional : List.of("instanceId", "concurrency")) {
+                if (form.opt(optional) instanceof String text && text.isBlank()) {
+                    form.remove(optional);
+                }
+            }
+            return super.newInstance(req, form);
+        }
+
+        /** The instance, or how many, for the Pipeline Steps view and the stage view. */
+        @CheckForNull
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            Object one = namedArgs.get("instanceId");
+            if (one instanceof String id && !id.isBlank()) {
+                return id;
+            }
+            Object many = namedArgs.get("instanceIds");
+            if (many instanceof List<?> list) {
+                return list.size() == 1 ? String.valueOf(list.get(0)) : Messages.Batch_instances(list.size());
+            }
+            return null;
         }
     }
 }

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
@@ -89,14 +88,16 @@ final class Fixture implements AutoCloseable {
         shared.connectionPool().evictAll();
     }
 
-    /** Records every wait and returns at once, unless cancelled. */
+    /** Records every wait and returns at once, unless the thread is interrupted. */
     static final class RecordingBackoff implements Backoff {
         final List<Duration> waits = new CopyOnWriteArrayList<>();
 
         @Override
-        public boolean await(Duration wait, CountDownLatch cancelSignal) {
+        public void await(Duration wait) throws InterruptedException {
             waits.add(wait);
-            return cancelSignal.getCount() == 0;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

@@ -68,7 +68,7 @@ class CallLogTest {
     void failureLineCarriesResultRequestIdCodeAndMessage() {
         CallOutcome outcome =
                 Outcomes.failure(ACTION, "i-9", 404, "INVALID_INSTANCE_NOT_FOUND", "Instance not found.", "req-404");
-        ZenlayerCall call = ZenlayerCall.of(outcome, FAILURE, 0L);
+        ZenlayerCall call = ZenlayerCall.of(outcome, FAILURE, ZenlayerCall.Purpose.CANCEL);
         assertThat(
                 CallLog.result(outcome, FAILURE),
                 allOf(
@@ -86,7 +86,9 @@ class CallLogTest {
     void aMissingRequestIdIsShownAsNone() {
         CallOutcome outcome = Outcomes.failure(ACTION, "i-1", 0, "NETWORK_ERROR", "Connection refused", null);
         assertThat(CallLog.result(outcome, FAILURE), containsString("requestId: (none)"));
-        assertThat(ZenlayerCall.of(outcome, FAILURE, 0L).failureMessage(), containsString("(none)"));
+        assertThat(
+                ZenlayerCall.of(outcome, FAILURE, ZenlayerCall.Purpose.CANCEL).failureMessage(),
+                containsString("(none)"));
     }
 
     @Test

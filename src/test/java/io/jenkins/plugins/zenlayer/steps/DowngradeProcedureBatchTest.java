@@ -1,7 +1,6 @@
 package io.jenkins.plugins.zenlayer.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,11 +11,10 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.jenkins.plugins.zenlayer.ShippedClient;
-import io.jenkins.plugins.zenlayer.api.BatchResult;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
-import io.jenkins.plugins.zenlayer.api.InstanceResult;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
+import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.Fault;
@@ -29,15 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batch as the steps run it: {@link BatchRunner} with {@link DowngradeProcedure#inBatch}, the client built as in
- * production, against the fake server. The Jenkins side around it (credentials, recording, build result) is covered
- * by the steps' integration tests.
+ * The batch as the steps run it: {@link DowngradeProcedure#runAll}, the client built as in production, against the
+ * fake server. The Jenkins side around it (credentials, recording on the build, build result) is covered by the
+ * steps' integration tests.
  */
 class DowngradeProcedureBatchTest {
 
@@ -74,17 +73,23 @@ class DowngradeProcedureBatchTest {
         return ids;
     }
 
-    private BatchRunner runner(List<String> ids, DowngradeProcedure procedure, int maxAttempts) {
+    /** Runs {@code procedure} for {@code ids} as the steps do, three at a time; calls land in {@link #calls}. */
+    private List<ZenlayerCall> runAll(List<String> ids, DowngradeProcedure procedure, int maxAttempts)
+            throws BatchRunner.Aborted {
         ZenlayerClientConfig config = ZenlayerClientConfig.builder()
                 .endpoint(fake.endpoint())
                 .maxAttempts(maxAttempts)
                 .initialBackoff(Duration.ofMillis(20))
                 .build();
-        return new BatchRunner(
-                ids,
+        BatchRunner.Distinct distinct = BatchRunner.Distinct.of(ids);
+        return procedure.runAll(
+                distinct.instanceIds(),
                 3,
                 () -> client.client().service(ZenlayerAuth.accessKey(KEY_ID, KEY_PASSWORD), config),
-                procedure.inBatch(ResultPolicy.Rules.DEFAULT, log::add, calls));
+                ResultPolicy.Rules.DEFAULT,
+                log::add,
+                true,
+                call -> calls.put(call.getInstanceId(), call));
     }
 
     private List<String> linesOf(String instanceId) {
@@ -97,9 +102,9 @@ class DowngradeProcedureBatchTest {
     void everyInstanceIsCancelledOnceAndEveryLineNamesItsInstance() throws Exception {
         List<String> ids = instances(12, true);
 
-        BatchResult result = runner(ids, DowngradeProcedure.cancel(false), 1).run(null);
+        List<ZenlayerCall> result = runAll(ids, DowngradeProcedure.cancel(false), 1);
 
-        assertThat(result.results().stream().map(InstanceResult::instanceId).toList(), is(ids));
+        assertThat(result.stream().map(ZenlayerCall::getInstanceId).toList(), is(ids));
         assertThat(fake.requestCount(CANCEL), is(12));
         for (String id : ids) {
             assertThat(fake.pendingDowngrade(id), is(false));
@@ -114,26 +119,33 @@ class DowngradeProcedureBatchTest {
     }
 
     @Test
-    void aPartialFailureGivesEachInstanceItsOwnResult() throws Exception {
+    void aPartialFailureGivesEachInstanceItsOwnResultAndTheFleetTheWorst() throws Exception {
         List<String> ids = new ArrayList<>(instances(3, true));
         ids.add(1, "bmc-batch-missing");
         fake.addInstance("bmc-batch-nothing", InternetChargeType.BY_BANDWIDTH, false);
         ids.add("bmc-batch-nothing");
 
-        runner(ids, DowngradeProcedure.cancel(false), 1).run(null);
+        List<ZenlayerCall> result = runAll(ids, DowngradeProcedure.cancel(false), 1);
 
         assertThat(calls.get("bmc-batch-001").buildOutcome(), is(BuildOutcome.SUCCESS));
         assertThat(calls.get("bmc-batch-missing").buildOutcome(), is(BuildOutcome.FAILURE));
         assertThat(calls.get("bmc-batch-missing").getCode(), is("INVALID_INSTANCE_NOT_FOUND"));
         assertThat(calls.get("bmc-batch-nothing").buildOutcome(), is(BuildOutcome.UNSTABLE));
-        List<BatchReport.Entry> entries = ids.stream()
-                .map(id -> new BatchReport.Entry(id, calls.get(id), null))
-                .toList();
-        BatchReport report = new BatchReport(entries, 0);
-        assertThat(report.buildOutcome(), is(BuildOutcome.FAILURE));
-        assertThat(report.instancesWith(BuildOutcome.FAILURE), contains("bmc-batch-missing"));
-        assertThat(report.failureMessage(), containsString("bmc-batch-missing"));
-        assertThat(report.failureMessage(), containsString("INVALID_INSTANCE_NOT_FOUND"));
+        assertThat(StepRunner.worst(result), is(BuildOutcome.FAILURE));
+        String failure = StepRunner.failureMessage(result, true);
+        assertThat(failure, containsString("1 of 5"));
+        assertThat(failure, containsString("bmc-batch-missing"));
+        assertThat(failure, containsString("INVALID_INSTANCE_NOT_FOUND"));
+        assertThat(StepRunner.unstableReason(result, true), containsString("bmc-batch-nothing"));
+        Map<String, Object> map = StepRunner.stepResult(result, true, 0);
+        assertThat(map.get("result"), is("FAILURE"));
+        assertThat(map.get("succeeded"), is(3));
+        assertThat(map.get("unstable"), is(1));
+        assertThat(map.get("failed"), is(1));
+        assertThat(
+                ((List<?>) map.get("instances"))
+                        .stream().map(m -> ((Map<?, ?>) m).get("instanceId")).toList(),
+                is(ids));
     }
 
     @Test
@@ -141,20 +153,21 @@ class DowngradeProcedureBatchTest {
         List<String> ids = instances(2, true);
         List<String> withDuplicates = List.of(ids.get(0), ids.get(1), " " + ids.get(0) + " ", ids.get(1));
 
-        BatchResult result =
-                runner(withDuplicates, DowngradeProcedure.cancel(false), 1).run(null);
+        List<ZenlayerCall> result = runAll(withDuplicates, DowngradeProcedure.cancel(false), 1);
 
-        assertThat(result.results().size(), is(2));
-        assertThat(result.duplicates().size(), is(2));
+        assertThat(result.size(), is(2));
         assertThat(fake.requestCount(CANCEL), is(2));
-        assertThat(CallLog.duplicate(result.duplicates().get(0)), containsString("position 3"));
+        assertThat(
+                CallLog.duplicate(
+                        BatchRunner.Distinct.of(withDuplicates).duplicates().get(0)),
+                containsString("position 3"));
     }
 
     @Test
     void aDryRunBatchReadsEveryInstanceAndCancelsNone() throws Exception {
         List<String> ids = instances(5, true);
 
-        runner(ids, DowngradeProcedure.dryRun(), 1).run(null);
+        runAll(ids, DowngradeProcedure.dryRun(), 1);
 
         assertThat(fake.requestCount(CANCEL), is(0));
         assertThat(fake.requestCount(READ), is(5));
@@ -169,7 +182,7 @@ class DowngradeProcedureBatchTest {
     void aVerifiedBatchReadsEachInstanceAfterItsCancellation() throws Exception {
         List<String> ids = instances(4, true);
 
-        runner(ids, DowngradeProcedure.cancel(true), 1).run(null);
+        runAll(ids, DowngradeProcedure.cancel(true), 1);
 
         assertThat(fake.requestCount(CANCEL), is(4));
         assertThat(fake.requestCount(READ), is(4));
@@ -183,10 +196,10 @@ class DowngradeProcedureBatchTest {
         List<String> ids = instances(8, true);
         fake.enqueueFault(Fault.rateLimited(), 5);
 
-        BatchResult result = runner(ids, DowngradeProcedure.cancel(false), 4).run(null);
+        runAll(ids, DowngradeProcedure.cancel(false), 4);
 
-        assertThat(result.rateLimitedAnswers(), is(5));
-        assertThat(result.slowDowns(), greaterThan(0));
+        assertThat(fake.exchanges().stream().filter(e -> e.status() == 429).count(), is(5L));
+        assertThat(log, hasItem(containsString("slows down")));
         int accepted = 0;
         for (FakeZenlayerServer.Exchange exchange : fake.exchanges()) {
             if (CANCEL.equals(exchange.action()) && exchange.code() == null) {
@@ -202,39 +215,111 @@ class DowngradeProcedureBatchTest {
     }
 
     @Test
-    void anAbortedBatchRecordsOnlyTheInstancesThatFinished() throws Exception {
+    void aCallRefusedOnEveryAttemptByTheRateLimitIsCalledAgain() throws Exception {
+        List<String> ids = instances(1, true);
+        fake.enqueueFault(Fault.rateLimited(), 2);
+
+        List<ZenlayerCall> result = runAll(ids, DowngradeProcedure.cancel(false), 2);
+
+        assertThat(result.get(0).getResult(), is("SUCCESS"));
+        assertThat(linesOf(ids.get(0)), hasItem(containsString("call 2")));
+        assertThat(fake.requestCount(CANCEL), is(3));
+        assertThat(fake.exchanges().stream().filter(e -> e.status() == 200).count(), is(1L));
+        assertThat(fake.pendingDowngrade(ids.get(0)), is(false));
+    }
+
+    @Test
+    void callsRefusedByTheRateLimitAreRepeatedAtMostMaxRoundsTimes() throws Exception {
+        List<String> ids = instances(1, true);
+        fake.enqueueFault(Fault.rateLimited(), BatchRunner.MAX_ROUNDS + 10);
+
+        List<ZenlayerCall> result = runAll(ids, DowngradeProcedure.cancel(false), 1);
+
+        assertThat(result.get(0).getCode(), is(ZenlayerErrorCodes.REQUEST_LIMIT_EXCEEDED));
+        assertThat(result.get(0).buildOutcome(), is(BuildOutcome.FAILURE));
+        assertThat(fake.requestCount(CANCEL), is(BatchRunner.MAX_ROUNDS));
+        assertThat(fake.pendingDowngrade(ids.get(0)), is(true));
+    }
+
+    @Test
+    void aCallWhoseAnswerWasLostIsNeverRepeatedByTheBatch() throws Exception {
+        List<String> ids = instances(1, true);
+        // The first attempt is processed but its answer lost; the retries are refused by the rate limit.
+        fake.enqueueFault(Fault.disconnectAfterProcessing()).enqueueFault(Fault.rateLimited(), 3);
+
+        List<ZenlayerCall> result = runAll(ids, DowngradeProcedure.cancel(false), 4);
+
+        assertThat(result.get(0).getCode(), is(ZenlayerErrorCodes.REQUEST_LIMIT_EXCEEDED));
+        assertThat(linesOf(ids.get(0)), hasItem(containsString("may already have been cancelled")));
+        assertThat(fake.requestCount(CANCEL), is(4));
+        assertThat(fake.pendingDowngrade(ids.get(0)), is(false));
+    }
+
+    @Test
+    void anAbortedBatchRecordsOnlyTheInstancesThatFinishedAndSaysWhatBecameOfTheOthers() throws Exception {
         List<String> ids = instances(9, true);
         fake.latency(Duration.ofMillis(300), Duration.ofMillis(300));
-        BatchRunner runner = runner(ids, DowngradeProcedure.cancel(false), 1);
-        Thread abort = new Thread(() -> {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
             try {
-                Thread.sleep(450);
-            } catch (InterruptedException e) {
-                return;
+                runAll(ids, DowngradeProcedure.cancel(false), 1);
+            } catch (Throwable e) {
+                thrown.set(e);
             }
-            runner.cancel();
         });
-        abort.start();
-
         long start = System.nanoTime();
-        BatchResult result = runner.run(null);
-        abort.join();
+        caller.start();
+        Thread.sleep(450);
+        caller.interrupt();
+        caller.join(5_000);
 
-        assertThat(result.aborted(), is(true));
         assertThat(Duration.ofNanos(System.nanoTime() - start), lessThan(Duration.ofSeconds(3)));
-        List<String> finished = result.inState(InstanceResult.State.FINISHED).stream()
-                .map(InstanceResult::instanceId)
-                .toList();
-        assertThat(finished.size(), greaterThan(0));
-        assertThat(result.count(InstanceResult.State.NOT_STARTED), greaterThan(0));
-        assertThat(new ArrayList<>(calls.keySet()).stream().sorted().toList(), is(finished));
-        assertThat(CallLog.batchAborted(result), containsString("Never started"));
+        BatchRunner.Aborted aborted = (BatchRunner.Aborted) thrown.get();
+        assertThat(aborted.finished().size(), greaterThan(0));
+        assertThat(aborted.notStarted().size(), greaterThan(0));
+        assertThat(new ArrayList<>(calls.keySet()).stream().sorted().toList(), is(aborted.finished()));
         assertThat(
-                IntStream.range(0, ids.size())
-                        .filter(i -> result.results().get(i).state() == InstanceResult.State.NOT_STARTED)
-                        .mapToObj(i -> linesOf(ids.get(i)))
+                CallLog.batchAborted(aborted.finished(), aborted.inFlight(), aborted.notStarted()),
+                containsString("Never started"));
+        assertThat(
+                aborted.notStarted().stream()
+                        .map(this::linesOf)
                         .flatMap(List::stream)
                         .toList(),
                 empty());
+    }
+
+    @Test
+    void anInstanceWhoseWorkFailsInsideThePluginIsAPluginErrorAndTheOthersGoOn() throws Exception {
+        List<String> ids = instances(3, true);
+        AtomicInteger services = new AtomicInteger();
+        ZenlayerClientConfig config =
+                ZenlayerClientConfig.builder().endpoint(fake.endpoint()).build();
+
+        List<ZenlayerCall> result = DowngradeProcedure.cancel(false)
+                .runAll(
+                        ids,
+                        2,
+                        () -> {
+                            if (services.incrementAndGet() == 2) {
+                                throw new LinkageError("a class went missing");
+                            }
+                            return client.client().service(ZenlayerAuth.accessKey(KEY_ID, KEY_PASSWORD), config);
+                        },
+                        ResultPolicy.Rules.DEFAULT,
+                        log::add,
+                        true,
+                        call -> calls.put(call.getInstanceId(), call));
+
+        assertThat(result.size(), is(3));
+        assertThat(
+                result.stream()
+                        .filter(c -> ZenlayerErrorCodes.PLUGIN_ERROR.equals(c.getCode()))
+                        .count(),
+                is(1L));
+        assertThat(calls.size(), is(3));
+        assertThat(StepRunner.worst(result), is(BuildOutcome.FAILURE));
+        assertThat(fake.requestCount(CANCEL), is(2));
+        assertThat(log, hasItem(containsString("LinkageError: a class went missing")));
     }
 }

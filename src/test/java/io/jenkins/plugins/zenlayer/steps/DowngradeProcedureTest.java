@@ -9,10 +9,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.zenlayer.ShippedClient;
-import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
@@ -70,7 +68,16 @@ class DowngradeProcedureTest {
     }
 
     private ZenlayerCall run(DowngradeProcedure procedure, ResultPolicy.Rules rules) throws Exception {
-        return procedure.run(service(1), INSTANCE, rules, procedure.logTo(log::add));
+        return runOne(procedure, service(1), INSTANCE, rules);
+    }
+
+    /** One instance, as the steps run it: a batch of one, its lines to {@link #log}. */
+    private ZenlayerCall runOne(
+            DowngradeProcedure procedure, ZenlayerService service, String instanceId, ResultPolicy.Rules rules)
+            throws Exception {
+        return procedure
+                .runAll(List.of(instanceId), 1, () -> service, rules, log::add, false, call -> {})
+                .get(0);
     }
 
     private ZenlayerCall run(DowngradeProcedure procedure) throws Exception {
@@ -138,16 +145,14 @@ class DowngradeProcedureTest {
 
     @Test
     void aStatusReadErrorGoesThroughTheResultTable() throws Exception {
-        ZenlayerCall failed =
-                DowngradeProcedure.status().run(service(1), "bmc-nope", ResultPolicy.Rules.DEFAULT, log::add);
-        ZenlayerCall overridden = DowngradeProcedure.status()
-                .run(
-                        service(1),
-                        "bmc-nope",
-                        new ResultPolicy.Rules(
-                                List.of(new ResultOverride(ZenlayerErrorCodes.INVALID_INSTANCE_NOT_FOUND, "UNSTABLE")),
-                                List.of()),
-                        log::add);
+        ZenlayerCall failed = runOne(DowngradeProcedure.status(), service(1), "bmc-nope", ResultPolicy.Rules.DEFAULT);
+        ZenlayerCall overridden = runOne(
+                DowngradeProcedure.status(),
+                service(1),
+                "bmc-nope",
+                new ResultPolicy.Rules(
+                        List.of(new ResultOverride(ZenlayerErrorCodes.INVALID_INSTANCE_NOT_FOUND, "UNSTABLE")),
+                        List.of()));
 
         assertThat(failed.buildOutcome(), is(BuildOutcome.FAILURE));
         assertThat(failed.getCode(), is(ZenlayerErrorCodes.INVALID_INSTANCE_NOT_FOUND));
@@ -194,12 +199,7 @@ class DowngradeProcedureTest {
 
     @Test
     void aDryRunThatFailsIsMarkedToo() throws Exception {
-        ZenlayerCall call = DowngradeProcedure.dryRun()
-                .run(
-                        service(1),
-                        "bmc-nope",
-                        ResultPolicy.Rules.DEFAULT,
-                        DowngradeProcedure.dryRun().logTo(log::add));
+        ZenlayerCall call = runOne(DowngradeProcedure.dryRun(), service(1), "bmc-nope", ResultPolicy.Rules.DEFAULT);
 
         assertThat(call.buildOutcome(), is(BuildOutcome.FAILURE));
         assertThat(call.failureMessage(), startsWith("[DRY RUN] "));
@@ -306,8 +306,7 @@ class DowngradeProcedureTest {
     void withoutVerificationALostAnswerIsSettledByInference() throws Exception {
         fake.enqueueFault(Fault.disconnectAfterProcessing());
 
-        ZenlayerCall call =
-                DowngradeProcedure.cancel(false).run(service(2), INSTANCE, ResultPolicy.Rules.DEFAULT, log::add);
+        ZenlayerCall call = runOne(DowngradeProcedure.cancel(false), service(2), INSTANCE, ResultPolicy.Rules.DEFAULT);
 
         assertThat(call.buildOutcome(), is(BuildOutcome.SUCCESS));
         assertThat(call.getVerified(), nullValue());
@@ -319,8 +318,7 @@ class DowngradeProcedureTest {
     void withVerificationALostAnswerIsConfirmedByAStatusRead() throws Exception {
         fake.enqueueFault(Fault.disconnectAfterProcessing());
 
-        ZenlayerCall call =
-                DowngradeProcedure.cancel(true).run(service(2), INSTANCE, ResultPolicy.Rules.DEFAULT, log::add);
+        ZenlayerCall call = runOne(DowngradeProcedure.cancel(true), service(2), INSTANCE, ResultPolicy.Rules.DEFAULT);
 
         assertThat(fake.requestCount(CANCEL), is(2));
         assertThat(fake.requestCount(READ), is(1));
@@ -335,8 +333,7 @@ class DowngradeProcedureTest {
     void withVerificationALostAnswerIsNotTakenForASuccessWhileTheDowngradeShows() throws Exception {
         fake.showCancelledDowngradesFor(1).enqueueFault(Fault.disconnectAfterProcessing());
 
-        ZenlayerCall call =
-                DowngradeProcedure.cancel(true).run(service(2), INSTANCE, ResultPolicy.Rules.DEFAULT, log::add);
+        ZenlayerCall call = runOne(DowngradeProcedure.cancel(true), service(2), INSTANCE, ResultPolicy.Rules.DEFAULT);
 
         assertThat(call.getCode(), is(ZenlayerErrorCodes.DOWNGRADE_STILL_PENDING));
         assertThat(call.buildOutcome(), is(BuildOutcome.UNSTABLE));
@@ -345,10 +342,12 @@ class DowngradeProcedureTest {
     }
 
     @Test
-    void anInvalidInstanceIdSendsNothing() {
-        assertThrows(
-                InvalidRequestException.class,
-                () -> DowngradeProcedure.dryRun().run(service(1), "a b", ResultPolicy.Rules.DEFAULT, log::add));
+    void anInvalidInstanceIdSendsNothingAndFailsThatInstance() throws Exception {
+        ZenlayerCall call = runOne(DowngradeProcedure.dryRun(), service(1), "a b", ResultPolicy.Rules.DEFAULT);
+
+        assertThat(call.buildOutcome(), is(BuildOutcome.FAILURE));
+        assertThat(call.getCode(), is(ZenlayerErrorCodes.PLUGIN_ERROR));
+        assertThat(call.getMessage(), containsString("space"));
         assertThat(fake.requestCount(), is(0));
     }
 }

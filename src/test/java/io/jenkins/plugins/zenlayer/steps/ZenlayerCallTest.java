@@ -3,7 +3,6 @@ package io.jenkins.plugins.zenlayer.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +12,7 @@ import io.jenkins.plugins.zenlayer.api.Outcomes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
-import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class ZenlayerCallTest {
 
     @Test
     void successMapHasRequestIdAndNoCode() {
-        ZenlayerCall call =
-                ZenlayerCall.of(Outcomes.success(ACTION, "i-1", "req-1"), decision(BuildOutcome.SUCCESS), 0L);
+        ZenlayerCall call = ZenlayerCall.of(
+                Outcomes.success(ACTION, "i-1", "req-1"), decision(BuildOutcome.SUCCESS), ZenlayerCall.Purpose.CANCEL);
         Map<String, Object> map = call.toStepResult();
         assertThat(
                 map.keySet(), contains("requestId", "instanceId", "result", "code", "message", "dryRun", "verified"));
@@ -47,7 +46,7 @@ class ZenlayerCallTest {
         ZenlayerCall call = ZenlayerCall.of(
                 Outcomes.failure(ACTION, "i-2", 403, "OPERATION_DENIED_DOWNGRADE_NOT_EXIST", "No order", "req-2"),
                 decision(BuildOutcome.UNSTABLE),
-                0L);
+                ZenlayerCall.Purpose.CANCEL);
         Map<String, Object> map = call.toStepResult();
         assertEquals("UNSTABLE", map.get("result"));
         assertEquals("OPERATION_DENIED_DOWNGRADE_NOT_EXIST", map.get("code"));
@@ -63,13 +62,13 @@ class ZenlayerCallTest {
         ZenlayerCall call = ZenlayerCall.of(
                 Outcomes.failure(ACTION, "i-3", 500, "INTERNAL_SERVER_ERROR", "line1\nline2", "req-3"),
                 decision(BuildOutcome.FAILURE),
-                0L);
+                ZenlayerCall.Purpose.CANCEL);
         assertEquals("i-3", call.getInstanceId());
         assertEquals("req-3", call.getRequestId());
         assertEquals("FAILURE", call.getResult());
         assertEquals("INTERNAL_SERVER_ERROR", call.getCode());
         assertEquals("line1 line2", call.getMessage());
-        assertEquals("1970-01-01T00:00:00Z", call.getTime());
+        assertEquals(Instant.ofEpochMilli(call.getTimestamp()).toString(), call.getTime());
     }
 
     @Test
@@ -82,7 +81,6 @@ class ZenlayerCallTest {
                 "SUCCESS",
                 null,
                 null,
-                0L,
                 ZenlayerCall.Purpose.STATUS,
                 read,
                 null);
@@ -117,7 +115,6 @@ class ZenlayerCallTest {
                 "UNSTABLE",
                 "INVALID_INSTANCE_NOT_FOUND",
                 "gone",
-                0L,
                 ZenlayerCall.Purpose.DRY_RUN,
                 null,
                 null);
@@ -137,7 +134,7 @@ class ZenlayerCallTest {
     void aVerifiedCancellationCarriesTheReadAndItsRequestId() {
         BandwidthStatus read = new BandwidthStatus("req-v", null, 100, null, "Enable", false);
         ZenlayerCall call = new ZenlayerCall(
-                ACTION, "i-1", "req-c", "SUCCESS", null, null, 0L, ZenlayerCall.Purpose.CANCEL, read, true);
+                ACTION, "i-1", "req-c", "SUCCESS", null, null, ZenlayerCall.Purpose.CANCEL, read, true);
 
         Map<String, Object> map = call.toStepResult();
 
@@ -150,29 +147,10 @@ class ZenlayerCallTest {
     }
 
     @Test
-    void aRecordWrittenBeforeStatusReadsExistedReadsAsACancellation() throws Exception {
-        ZenlayerCall call =
-                ZenlayerCall.of(Outcomes.success(ACTION, "i-1", "req-1"), decision(BuildOutcome.SUCCESS), 0L);
-        // XStream leaves a field that the old build.xml lacks at null.
-        Field purpose = ZenlayerCall.class.getDeclaredField("purpose");
-        purpose.setAccessible(true);
-        purpose.set(call, null);
-
-        assertEquals(ZenlayerCall.Purpose.CANCEL, call.purpose());
-        assertEquals("CANCEL", call.getPurposeName());
-        assertEquals(false, call.isDryRun());
-        assertNull(call.getBandwidth());
-        assertNull(call.getVerified());
-        assertEquals("", call.getBandwidthText());
-        assertEquals("", call.getVerifiedText());
-        assertThat(call.toStepResult().keySet(), hasItem("dryRun"));
-    }
-
-    @Test
     void stepCredentialWinsOverTheGlobalDefault() {
-        assertEquals(Optional.of("step"), BandwidthDowngradeCancellation.effectiveCredentialsId(" step ", "global"));
-        assertEquals(Optional.of("global"), BandwidthDowngradeCancellation.effectiveCredentialsId("  ", "global"));
-        assertEquals(Optional.of("global"), BandwidthDowngradeCancellation.effectiveCredentialsId(null, "global"));
-        assertEquals(Optional.empty(), BandwidthDowngradeCancellation.effectiveCredentialsId(null, " "));
+        assertEquals(Optional.of("step"), StepRunner.effectiveCredentialsId(" step ", "global"));
+        assertEquals(Optional.of("global"), StepRunner.effectiveCredentialsId("  ", "global"));
+        assertEquals(Optional.of("global"), StepRunner.effectiveCredentialsId(null, "global"));
+        assertEquals(Optional.empty(), StepRunner.effectiveCredentialsId(null, " "));
     }
 }

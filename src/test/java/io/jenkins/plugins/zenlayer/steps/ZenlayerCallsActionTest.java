@@ -15,7 +15,6 @@ class ZenlayerCallsActionTest {
                 "SUCCESS",
                 null,
                 null,
-                0L,
                 ZenlayerCall.Purpose.CANCEL,
                 null,
                 null);
