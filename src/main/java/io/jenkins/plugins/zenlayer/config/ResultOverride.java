@@ -118,12 +118,7 @@ public final class ResultOverride implements Describable<ResultOverride> {
             return ResultPolicy.codeProblem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
         }
 
-        @POST
-        public FormValidation doCheckResult(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
-            if (!FormAccess.canConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return ResultPolicy.resultProblem(value).map(FormValidation::error).orElseGet(FormValidation::ok);
-        }
+        // No check of the result: the list offers only the three allowed names, and a check would run on the empty
+        // value before the list is filled, showing an error under a valid choice. A posted value is checked on save.
     }
 }

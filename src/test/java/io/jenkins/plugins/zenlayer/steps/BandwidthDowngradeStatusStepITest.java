@@ -109,13 +109,13 @@ class BandwidthDowngradeStatusStepITest extends AbstractZenlayerITest {
     }
 
     @Test
-    void theRestApiShowsTheReadAsSuch() throws Exception {
+    void theRestApiShowsTheReadAsSuchAtTheDefaultDepth() throws Exception {
         server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
         WorkflowRun b = build(pipeline("rest", defaultRead()), Result.SUCCESS);
 
         JenkinsRule.WebClient wc = r.createWebClient();
-        WebResponse json = wc.loadWebResponse(
-                new WebRequest(wc.createCrumbedUrl("job/rest/" + b.getNumber() + "/api/json?depth=3")));
+        WebResponse json =
+                wc.loadWebResponse(new WebRequest(wc.createCrumbedUrl("job/rest/" + b.getNumber() + "/api/json")));
 
         String body = json.getContentAsString();
         assertTrue(body.contains("\"purpose\":\"STATUS\""), body);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.ExtensionList;
 import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -14,12 +15,15 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.zenlayer.AbstractZenlayerITest;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer.InternetChargeType;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
@@ -104,12 +108,14 @@ class BatchStepITest extends AbstractZenlayerITest {
 
     @Test
     void tooManyInstancesAreRefusedBeforeAnythingIsSent() throws Exception {
-        StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < 501; i++) {
-            ids.append(i == 0 ? "" : ", ").append("'bmc-many-").append(i).append('\'');
-        }
+        // Built in the script: CPS refuses list literals of more than 250 elements before the step runs.
         WorkflowRun b = build(
-                pipeline("many", "zenlayerCancelBandwidthDowngrade(instanceIds: [" + ids + "])\n"), Result.FAILURE);
+                pipeline(
+                        "many",
+                        "def ids = []\nfor (int i = 0; i < 501; i++) { ids.add('bmc-many-' + i) }\n"
+                                + "zenlayerCancelBandwidthDowngrade(instanceIds: ids, credentialsId: '"
+                                + CREDENTIALS_ID + "')\n"),
+                Result.FAILURE);
 
         r.assertLogContains("at most 500", b);
         assertEquals(0, server.requestCount());
@@ -118,14 +124,16 @@ class BatchStepITest extends AbstractZenlayerITest {
     @Test
     void abortingABatchStopsTheCallsInFlightAndSaysWhatNeverStarted() throws Exception {
         ZenlayerGlobalConfiguration.get().setCallTimeoutSeconds(300);
-        StringBuilder script = new StringBuilder("zenlayerCancelBandwidthDowngrade(concurrency: 2, instanceIds: [");
+        StringBuilder script = new StringBuilder("zenlayerCancelBandwidthDowngrade(credentialsId: '" + CREDENTIALS_ID
+                + "', concurrency: 2, instanceIds: [");
         for (int i = 1; i <= 8; i++) {
             String id = "bmc-slow-" + i;
             server.addInstance(id, InternetChargeType.BY_BANDWIDTH, true);
             script.append(i == 1 ? "'" : ", '").append(id).append('\'');
         }
         script.append("])\n");
-        server.latency(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        // Long enough to abort in flight, short enough for the fake server to close within its own wait.
+        server.latency(Duration.ofSeconds(4), Duration.ofSeconds(4));
         WorkflowJob p = pipeline("abort-batch", script.toString());
 
         assertTrue(p.scheduleBuild(0, new Cause.UserIdCause()));
@@ -135,7 +143,7 @@ class BatchStepITest extends AbstractZenlayerITest {
         b.doStop();
         r.waitForCompletion(b);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - abortedAt), lessThan(Duration.ofSeconds(15)));
+        assertThat(Duration.ofNanos(System.nanoTime() - abortedAt), lessThan(Duration.ofSeconds(3)));
         r.assertBuildStatus(Result.ABORTED, b);
         r.assertLogContains("Cancelled while in flight (the request may have reached Zenlayer): 2", b);
         r.assertLogContains("Never started: 6", b);
@@ -161,6 +169,75 @@ class BatchStepITest extends AbstractZenlayerITest {
         assertEquals(
                 List.of(A, B),
                 callsOf(b).stream().map(ZenlayerCall::getInstanceId).toList());
+    }
+
+    @Test
+    void anEntryThatIsAnUnsetVariableIsNamedBeforeAnythingIsSent() throws Exception {
+        WorkflowRun b = build(
+                pipeline(
+                        "unset",
+                        "zenlayerCancelBandwidthDowngrade(credentialsId: '" + CREDENTIALS_ID + "', instanceIds: ['" + A
+                                + "', env.ZENLAYER_NOT_SET])\n"),
+                Result.FAILURE);
+
+        r.assertLogContains("Instance ID 2: ", b);
+        r.assertLogNotContains("NullPointerException", b);
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
+    void eachCallIsSavedWithTheBuildAsSoonAsItIsDone() throws Exception {
+        server.addInstance(A, InternetChargeType.BY_BANDWIDTH, true)
+                .addInstance(B, InternetChargeType.BY_BANDWIDTH, true);
+        server.latency(Duration.ofMillis(1_500), Duration.ofMillis(1_500));
+        WorkflowJob p = pipeline(
+                "saved",
+                "zenlayerCancelBandwidthDowngrade(credentialsId: '" + CREDENTIALS_ID + "', concurrency: 1,"
+                        + " instanceIds: ['" + A + "', '" + B + "'])\n");
+
+        assertTrue(p.scheduleBuild(0, new Cause.UserIdCause()));
+        assertTrue(server.awaitRequestCount(2, Duration.ofSeconds(60)), "the second call started");
+        WorkflowRun b = p.getLastBuild();
+        // The first call is done and the second in flight: what a hard restart now would find on disk.
+        String saved = Files.readString(b.getRootDir().toPath().resolve("build.xml"));
+        assertTrue(saved.contains("<instanceId>" + A + "</instanceId>"), saved);
+        assertFalse(saved.contains("<instanceId>" + B + "</instanceId>"), saved);
+        r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(b));
+    }
+
+    @Test
+    void theSnippetGeneratorProducesABatchAndChecksItsFields() throws Exception {
+        server.addInstance(A, InternetChargeType.BY_BANDWIDTH, true)
+                .addInstance(B, InternetChargeType.BY_BANDWIDTH, true);
+        String expected = "zenlayerCancelBandwidthDowngrade concurrency: 2, credentialsId: '" + CREDENTIALS_ID
+                + "', instanceIds: ['" + A + "', '" + B + "']";
+
+        assertEquals(
+                expected,
+                generateSnippet(
+                        CancelBandwidthDowngradeStep.class,
+                        "\"instanceId\": \"\", \"instanceIds\": \"" + A + "\\n\\n " + B
+                                + "\\n\", \"concurrency\": \"2\"," + " \"credentialsId\": \"" + CREDENTIALS_ID + "\""));
+        build(pipeline("generated-batch", expected + "\n"), Result.SUCCESS);
+        assertEquals(2, server.requestCount(FakeZenlayerServer.CANCEL_ACTION));
+
+        CancelBandwidthDowngradeStep.DescriptorImpl descriptor =
+                ExtensionList.lookupSingleton(CancelBandwidthDowngradeStep.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckConcurrency(null, "6").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckConcurrency(null, "").kind);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckInstanceIds(null, A + "\nbad id").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckInstanceIds(null, A + "\n" + B).kind);
+    }
+
+    @Test
+    void thePipelineStepsViewShowsTheInstances() throws Exception {
+        CancelBandwidthDowngradeStep.DescriptorImpl descriptor =
+                ExtensionList.lookupSingleton(CancelBandwidthDowngradeStep.DescriptorImpl.class);
+
+        assertEquals(A, descriptor.argumentsToString(Map.of("instanceId", A, "credentialsId", CREDENTIALS_ID)));
+        assertEquals(
+                "2 instance IDs.",
+                descriptor.argumentsToString(Map.of("instanceIds", List.of(A, B), "concurrency", 2)));
     }
 
     /** The whole log of a build. */

@@ -316,7 +316,11 @@ class CancelBandwidthDowngradeStepITest extends AbstractZenlayerITest {
         assertThat(Duration.ofNanos(System.nanoTime() - startedAt), lessThan(Duration.ofSeconds(30)));
         r.assertLogContains("Timeout has been exceeded", b);
         r.assertLogNotContains("not reached", b);
-        assertEquals(1, server.requestCount());
+        // One line, as Jenkins' own steps print: no stack trace of the interrupted call.
+        r.assertLogContains("The Zenlayer step was aborted.", b);
+        r.assertLogNotContains("java.lang.InterruptedException", b);
+        // Under load the timeout may fire before the request is written: at most one was sent, never more.
+        assertThat(server.requestCount(), lessThan(2));
     }
 
     @Test
