@@ -71,17 +71,6 @@ public final class ZenlayerClientConfig {
         return builder().build();
     }
 
-    public Builder toBuilder() {
-        return new Builder()
-                .endpoint(endpoint)
-                .apiVersion(apiVersion)
-                .connectTimeout(connectTimeout)
-                .callTimeout(callTimeout)
-                .maxAttempts(maxAttempts)
-                .initialBackoff(initialBackoff)
-                .userAgent(userAgent);
-    }
-
     /** Scheme, host, optional port and optional path prefix, without a trailing slash. */
     public String endpoint() {
         return endpoint;

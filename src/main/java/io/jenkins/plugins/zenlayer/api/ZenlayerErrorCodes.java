@@ -101,15 +101,6 @@ public final class ZenlayerErrorCodes {
             OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_BY_FIX_BANDWIDTH);
     private static final Set<String> RETRYABLE =
             Set.of(REQUEST_LIMIT_EXCEEDED, SERVICE_TEMPORARY_UNAVAILABLE, REQUEST_TIMED_OUT);
-    private static final Set<String> CLIENT_SIDE = Set.of(
-            SECURITY_CHALLENGE,
-            REQUEST_BLOCKED,
-            PROXY_AUTHENTICATION_REQUIRED,
-            UNEXPECTED_RESPONSE,
-            NETWORK_ERROR,
-            CALL_TIMEOUT,
-            DOWNGRADE_STILL_PENDING,
-            PLUGIN_ERROR);
 
     private ZenlayerErrorCodes() {}
 
@@ -126,15 +117,5 @@ public final class ZenlayerErrorCodes {
     /** True for the server codes that mean "try again later". */
     public static boolean isRetryable(@CheckForNull String code) {
         return code != null && RETRYABLE.contains(code);
-    }
-
-    /** True for the {@code AUTHFAILURE_*} family: credentials, signature, clock or permissions. */
-    public static boolean isAuthFailure(@CheckForNull String code) {
-        return code != null && code.startsWith("AUTHFAILURE_");
-    }
-
-    /** True for the pseudo-codes this client produces itself. */
-    public static boolean isClientSide(@CheckForNull String code) {
-        return code != null && CLIENT_SIDE.contains(code);
     }
 }

@@ -43,10 +43,5 @@ class ZenlayerErrorCodesTest {
         assertThat(ZenlayerErrorCodes.isRetryable("INTERNAL_SERVER_ERROR"), is(false));
         assertThat(ZenlayerErrorCodes.isRetryable("request_limit_exceeded"), is(false));
         assertThat(ZenlayerErrorCodes.isRetryable(null), is(false));
-        assertThat(ZenlayerErrorCodes.isAuthFailure("AUTHFAILURE_SIGNATURE_EXPIRED"), is(true));
-        assertThat(ZenlayerErrorCodes.isAuthFailure("MISSING_PARAMETER"), is(false));
-        assertThat(ZenlayerErrorCodes.isClientSide("SECURITY_CHALLENGE"), is(true));
-        assertThat(ZenlayerErrorCodes.isClientSide("INTERNAL_SERVER_ERROR"), is(false));
-        assertThat(ZenlayerErrorCodes.isClientSide("DOWNGRADE_STILL_PENDING"), is(true));
     }
 }
