@@ -84,18 +84,8 @@ class ZenlayerClientsTest {
             assertThat(shipped.okHttpApi().builders(), is(1));
 
             // The proxy is changed, with no event: the next call sees it and uses a new client.
-            shipped.okHttpApi()
-                    .useProxy(
-                            Proxy.NO_PROXY.equals(shipped.okHttpApi().proxy())
-                                    ? new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", fake.port()))
-                                    : Proxy.NO_PROXY);
-            CallOutcome next = shipped.client()
-                    .service(
-                            AUTH,
-                            ZenlayerClientConfig.builder()
-                                    .endpoint(fake.endpoint())
-                                    .build())
-                    .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
+            shipped.okHttpApi().useProxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", fake.port())));
+            CallOutcome next = cancelTheFirstAgain(shipped);
 
             assertThat(next.toString(), next.httpStatus(), is(403));
             assertThat(shipped.okHttpApi().builders(), is(2));
@@ -111,16 +101,19 @@ class ZenlayerClientsTest {
         try (ShippedClient shipped = ShippedClient.create()) {
             callsInARow(shipped);
             shipped.okHttpApi().useProxy(Proxy.NO_PROXY);
-            shipped.client()
-                    .service(
-                            AUTH,
-                            ZenlayerClientConfig.builder()
-                                    .endpoint(fake.endpoint())
-                                    .build())
-                    .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
+            cancelTheFirstAgain(shipped);
             assertThat(shipped.okHttpApi().builders(), is(1));
         }
         assertThat(connectionsAccepted(), is(1L));
+    }
+
+    /** The first instance of {@link #callsInARow} once more: it has no downgrade pending any more (403). */
+    private CallOutcome cancelTheFirstAgain(ShippedClient shipped) throws InterruptedException {
+        return shipped.client()
+                .service(
+                        AUTH,
+                        ZenlayerClientConfig.builder().endpoint(fake.endpoint()).build())
+                .cancelInstanceBandwidthDowngrade("bmc-i-r0", AttemptListener.NONE);
     }
 
     /** {@link #CALLS} calls one after the other, each on a new service as each build step makes one. */
