@@ -26,7 +26,8 @@ class PipelineEntryPointITest extends AbstractZenlayerITest {
 
     @Test
     void theSnippetGeneratorOffersOneEntryForTheAction() {
-        Snippetizer snippetizer = ExtensionList.lookupSingleton(Snippetizer.class);
+        // The Snippet Generator itself: Declarative's Directive Generator is a subclass of it.
+        Snippetizer snippetizer = ExtensionList.lookup(Snippetizer.class).get(Snippetizer.class);
         List<String> entries = snippetizer.getQuasiDescriptors(false).stream()
                 .filter(q -> q.real instanceof CancelBandwidthDowngradeStep.DescriptorImpl
                         || q.real instanceof CancelBandwidthDowngradeBuilder.DescriptorImpl)
