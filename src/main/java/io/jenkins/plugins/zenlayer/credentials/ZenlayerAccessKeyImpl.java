@@ -59,6 +59,12 @@ public class ZenlayerAccessKeyImpl extends BaseStandardCredentials implements Ze
             return Messages.ZenlayerAccessKey_displayName();
         }
 
+        /** Shown under the name in the dialog where users choose the kind of a new credential. */
+        @Override
+        public String getDescription() {
+            return Messages.ZenlayerAccessKey_description();
+        }
+
         /** Checks only the typed value; users who cannot configure the form's context get no answer. */
         @POST
         public FormValidation doCheckAccessKeyId(

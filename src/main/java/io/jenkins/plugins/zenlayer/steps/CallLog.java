@@ -122,8 +122,19 @@ public final class CallLog {
     }
 
     private static String ids(List<String> instanceIds) {
-        List<String> ids = instanceIds.stream().map(CallLog::oneLine).toList();
-        return ids.isEmpty() ? Messages.CallLog_none() : ids.size() + " (" + String.join(", ", ids) + ")";
+        return instanceIds.isEmpty() ? Messages.CallLog_none() : counted(instanceIds);
+    }
+
+    /** Items joined with the separator of the user's language (a full-width comma in Chinese). */
+    static String list(List<String> items) {
+        return String.join(Messages.CallLog_listSeparator(), items);
+    }
+
+    /** How many instance IDs, and which: {@code 2 (i-1, i-2)}. */
+    static String counted(List<String> instanceIds) {
+        return Messages.CallLog_counted(
+                instanceIds.size(),
+                list(instanceIds.stream().map(CallLog::oneLine).toList()));
     }
 
     /** Marks a line of a dry run, right after {@link #PREFIX}, so that no line of it passes for a real call. */
@@ -191,7 +202,7 @@ public final class CallLog {
         if (read.getStatus() != null) {
             parts.add(Messages.CallLog_bandwidthStatus(oneLine(read.getStatus())));
         }
-        return parts.isEmpty() ? Messages.CallLog_bandwidthNone() : String.join(", ", parts);
+        return parts.isEmpty() ? Messages.CallLog_bandwidthNone() : list(parts);
     }
 
     /** Whether a downgrade is pending, in words. */

@@ -265,13 +265,15 @@ public final class StepRunner {
     }
 
     private static String ids(List<ZenlayerCall> calls) {
-        return String.join(
-                ", ",
+        return CallLog.list(
                 calls.stream().map(c -> CallLog.oneLine(c.getInstanceId())).toList());
     }
 
     private static String named(List<ZenlayerCall> calls) {
-        return calls.isEmpty() ? "0" : calls.size() + " (" + ids(calls) + ")";
+        return calls.isEmpty()
+                ? "0"
+                : CallLog.counted(
+                        calls.stream().map(ZenlayerCall::getInstanceId).toList());
     }
 
     /** The step's credential, else the global default; blank values count as absent. */

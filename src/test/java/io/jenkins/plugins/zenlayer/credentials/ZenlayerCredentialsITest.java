@@ -20,6 +20,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.ExtensionList;
 import hudson.model.Fingerprint;
 import hudson.model.Result;
 import hudson.util.Secret;
@@ -32,6 +33,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -178,5 +183,45 @@ class ZenlayerCredentialsITest extends AbstractZenlayerITest {
                 "10");
         assertThat(tested, allOf(containsString("class=\"error\""), containsString("System scope")));
         assertEquals(0, server.requestCount(), "the test sent nothing with a System-scoped credential");
+    }
+
+    @Test
+    void aSystemScopedDefaultIsRefusedOnSaveAndByTheSetterConfigurationAsCodeCalls() throws Exception {
+        addCredentials(new ZenlayerAccessKeyImpl(
+                CredentialsScope.SYSTEM,
+                "system-key",
+                "system",
+                ACCESS_KEY_ID,
+                Secret.fromString(ACCESS_KEY_PASSWORD)));
+        ZenlayerGlobalConfiguration config = ZenlayerGlobalConfiguration.get();
+        config.setCredentialsId(CREDENTIALS_ID);
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> config.setCredentialsId("system-key"));
+        assertThat(e.getMessage(), containsString("System scope"));
+        assertEquals(CREDENTIALS_ID, config.getCredentialsId());
+
+        // A form posted by hand: the list never offers the credential, so the option is added to the page.
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        HtmlPage page = wc.goTo("configure");
+        HtmlForm form = page.getFormByName("config");
+        HtmlSelect select = form.getSelectByName("_.credentialsId");
+        HtmlOption forged = (HtmlOption) page.createElement("option");
+        forged.setValueAttribute("system-key");
+        select.appendChild(forged);
+        select.setSelectedAttribute(forged, true);
+
+        HtmlPage answer = r.submit(form);
+
+        assertEquals(400, answer.getWebResponse().getStatusCode());
+        assertThat(answer.asNormalizedText(), containsString("System scope"));
+        assertEquals(CREDENTIALS_ID, config.getCredentialsId());
+    }
+
+    @Test
+    void theCredentialKindHasADescriptionInTheKindChooser() {
+        String description = ExtensionList.lookupSingleton(ZenlayerAccessKeyImpl.DescriptorImpl.class)
+                .getDescription();
+        assertThat(description, containsString("withCredentials"));
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CallLogTest {
@@ -167,5 +170,21 @@ class CallLogTest {
         String line =
                 CallLog.result(Outcomes.failure(ACTION, "i", 500, "INTERNAL_SERVER_ERROR", injected, "r\n1"), FAILURE);
         assertTrue(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, line);
+    }
+
+    @Test
+    void listsUseTheSeparatorsOfTheUsersLanguage() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(CallLog.counted(List.of("i-1", "i-2")), is("2 (i-1, i-2)"));
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThat(CallLog.counted(List.of("i-1", "i-2")), is("2（i-1，i-2）"));
+            assertThat(
+                    CallLog.bandwidth(new BandwidthStatus("r", null, 100, 50, "WaitToEnable", true)),
+                    allOf(containsString("，"), not(containsString(", "))));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -6,4 +6,8 @@ public abstract class CredentialsDescriptor extends Descriptor<Credentials> {
     protected CredentialsDescriptor() {
         throw new UnsupportedOperationException();
     }
+
+    public String getDescription() {
+        throw new UnsupportedOperationException();
+    }
 }
