@@ -49,8 +49,8 @@ public final class ZenlayerClient {
     }
 
     /**
-     * A service for one build step (or one "Test connection"). Cheap to create; {@link ZenlayerService#cancel()}
-     * affects only this instance.
+     * A service for one credential and configuration: one instance of a build step, or one "Test connection". Cheap
+     * to create.
      */
     public ZenlayerService service(ZenlayerAuth auth, ZenlayerClientConfig config) {
         return new ZenlayerServiceImpl(

@@ -25,8 +25,8 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Runs on the controller
- * without a workspace. Build variables in the instance ID are expanded; the request ID is exported to later steps as
+ * The freestyle build step: cancels the pending bandwidth downgrade of a bare metal instance. Calls the API from the
+ * controller; it uses no workspace, although a freestyle build always takes one. Build variables in the instance ID are expanded; the request ID is exported to later steps as
  * {@value ZenlayerCallsAction#REQUEST_ID_VARIABLE}. Offers the same dry run and verification as the Pipeline step.
  *
  * <p>Deliberately not a {@code SimpleBuildStep}: Pipeline has one entry point for this action,

@@ -135,10 +135,9 @@ public final class DowngradeProcedure {
         if (error instanceof InvalidRequestException invalid) {
             return Wording.instanceIdProblem(invalid.problem(), instanceId);
         }
+        // The build log gets the exception's class only: its message is not the API's and is not masked.
         LOGGER.log(Level.WARNING, "Zenlayer step failed on instance " + CallLog.oneLine(instanceId), error);
-        String message = error.getMessage();
-        return Messages.Batch_pluginError(
-                error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
+        return Messages.Batch_pluginError(error.getClass().getName());
     }
 
     /**
