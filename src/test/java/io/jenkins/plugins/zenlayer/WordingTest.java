@@ -121,6 +121,7 @@ class WordingTest {
                 true,
                 true,
                 null,
+                null,
                 null);
         AttemptRecord nothingLeft =
                 Outcomes.answered(2, 403, "OPERATION_DENIED_DOWNGRADE_NOT_EXIST", "none", "r2", false);

@@ -11,6 +11,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Response;
@@ -25,6 +27,12 @@ final class Answers {
 
     /** How much of a response body is read at most; envelopes of the actions used here are far smaller. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /**
+     * How much of a DescribeInstances answer is read at most: a page of 1,000 instances, each with its addresses and
+     * tags, runs to a few MiB.
+     */
+    static final int MAX_LIST_BODY_BYTES = 16 * 1024 * 1024;
 
     private static final int MAX_MESSAGE = 500;
     private static final int MAX_TOKEN = 100;
@@ -47,15 +55,19 @@ final class Answers {
             Redactor redactor,
             @CheckForNull String action) {}
 
-    /** Classifies a response; reads its body up to {@link #MAX_BODY_BYTES} and closes it. */
+    /**
+     * Classifies a response; reads its body up to {@link #MAX_BODY_BYTES} ({@link #MAX_LIST_BODY_BYTES} for
+     * DescribeInstances) and closes it.
+     */
     static AttemptRecord fromResponse(Attempt attempt, Response response) throws IOException {
         try (response) {
             // Buffers at most one byte past the limit in Okio's pooled segments, so a call allocates no read buffer of
             // its own (InputStream.readNBytes would take 16 KiB per call for a body of ~100 bytes).
             BufferedSource source = response.body().source();
-            boolean truncated = source.request(MAX_BODY_BYTES + 1L);
+            int limit = bodyLimit(attempt);
+            boolean truncated = source.request(limit + 1L);
             Buffer buffered = source.getBuffer();
-            byte[] body = buffered.readByteArray(Math.min(buffered.size(), MAX_BODY_BYTES));
+            byte[] body = buffered.readByteArray(Math.min(buffered.size(), limit));
             return classify(
                     attempt,
                     response.code(),
@@ -65,6 +77,10 @@ final class Answers {
                     body,
                     truncated);
         }
+    }
+
+    private static int bodyLimit(Attempt attempt) {
+        return ZenlayerService.DESCRIBE_INSTANCES.equals(attempt.action()) ? MAX_LIST_BODY_BYTES : MAX_BODY_BYTES;
     }
 
     private static AttemptRecord classify(
@@ -128,7 +144,7 @@ final class Answers {
             return unexpected(
                     attempt,
                     status,
-                    "a body larger than 64 KiB",
+                    "a body larger than " + bodyLimit(attempt) / 1024 + " KiB",
                     excerpt(body, contentType, redactor),
                     retryableStatus);
         }
@@ -167,6 +183,18 @@ final class Answers {
                         ZenlayerService.DESCRIBE_INSTANCE_INTERNET_STATUS.equals(attempt.action())
                                 ? InternetStatus.from(response, redactor)
                                 : null;
+                List<InstanceInfo> instances = null;
+                JsonNode dataSet = response.get("dataSet");
+                if (ZenlayerService.DESCRIBE_INSTANCES.equals(attempt.action())
+                        && dataSet != null
+                        && dataSet.isArray()) {
+                    instances = new ArrayList<>();
+                    for (JsonNode entry : dataSet) {
+                        if (entry.isObject()) {
+                            instances.add(InstanceInfo.from(entry, redactor));
+                        }
+                    }
+                }
                 return new AttemptRecord(
                         attempt.number(),
                         attempt.elapsed(),
@@ -180,7 +208,8 @@ final class Answers {
                         false,
                         false,
                         totalCount,
-                        internetStatus);
+                        internetStatus,
+                        instances);
             }
             if (code == null) {
                 return unexpected(
@@ -261,6 +290,7 @@ final class Answers {
                 requestSent,
                 retryable && attempt.mayRetry(),
                 null,
+                null,
                 null);
     }
 
@@ -317,6 +347,7 @@ final class Answers {
                 retryable,
                 false,
                 retryable && attempt.mayRetry(),
+                null,
                 null,
                 null);
     }

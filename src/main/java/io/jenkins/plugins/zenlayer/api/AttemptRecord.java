@@ -3,6 +3,7 @@ package io.jenkins.plugins.zenlayer.api;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param willRetry whether another attempt follows
  * @param totalCount {@code totalCount} of a successful DescribeInstances answer
  * @param internetStatus the bandwidth fields of a successful DescribeInstanceInternetStatus answer
+ * @param instances the {@code dataSet} of a successful DescribeInstances answer
  */
 public record AttemptRecord(
         int number,
@@ -36,7 +38,8 @@ public record AttemptRecord(
         boolean answerLost,
         boolean willRetry,
         @CheckForNull Long totalCount,
-        @CheckForNull InternetStatus internetStatus) {
+        @CheckForNull InternetStatus internetStatus,
+        @CheckForNull List<InstanceInfo> instances) {
 
     public AttemptRecord {
         if (number < 1) {
@@ -44,6 +47,7 @@ public record AttemptRecord(
         }
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(summary, "summary");
+        instances = instances == null ? null : List.copyOf(instances);
         if ((code == null) != (message == null)) {
             throw new IllegalArgumentException("an error has both a code and a message, a success neither");
         }

@@ -152,6 +152,12 @@ public final class CallOutcome {
         return success() ? lastAttempt().internetStatus() : null;
     }
 
+    /** The instances of a DescribeInstances page, {@code null} for other actions or on failure. */
+    @CheckForNull
+    public List<InstanceInfo> instances() {
+        return success() ? lastAttempt().instances() : null;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(action);

@@ -12,8 +12,11 @@ public interface ZenlayerService {
     /** The read-only action that shows an instance's bandwidth and any modification waiting to take effect. */
     String DESCRIBE_INSTANCE_INTERNET_STATUS = "DescribeInstanceInternetStatus";
 
-    /** The read-only action used to check credentials and connectivity. */
+    /** The read-only action that lists instances: checks credentials and connectivity, and selects fleets. */
     String DESCRIBE_INSTANCES = "DescribeInstances";
+
+    /** The largest page of DescribeInstances. */
+    int MAX_PAGE_SIZE = 1000;
 
     /**
      * Cancels the pending bandwidth downgrade order of a bare metal instance.
@@ -40,10 +43,13 @@ public interface ZenlayerService {
     CallOutcome describeInstanceInternetStatus(String instanceId, AttemptListener listener) throws InterruptedException;
 
     /**
-     * DescribeInstances with {@code {"pageSize":1}}: a read-only probe for "Test connection". On success
-     * {@link CallOutcome#totalCount()} holds the number of instances visible to the credentials.
+     * One page of DescribeInstances; read-only. On success {@link CallOutcome#instances()} holds the page's instances
+     * and {@link CallOutcome#totalCount()} the number of instances that match {@code filter}.
      *
+     * @param pageNum 1 for the first page
+     * @param pageSize instances per page, 1 to {@value #MAX_PAGE_SIZE}
      * @throws InterruptedException if the calling thread is interrupted: the HTTP call in flight is cancelled
      */
-    CallOutcome describeInstancesProbe(AttemptListener listener) throws InterruptedException;
+    CallOutcome describeInstances(InstanceFilter filter, int pageNum, int pageSize, AttemptListener listener)
+            throws InterruptedException;
 }

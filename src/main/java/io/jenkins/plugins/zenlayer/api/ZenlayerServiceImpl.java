@@ -69,9 +69,12 @@ final class ZenlayerServiceImpl implements ZenlayerService {
     }
 
     @Override
-    public CallOutcome describeInstancesProbe(AttemptListener listener) throws InterruptedException {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("pageSize", 1);
-        return call(DESCRIBE_INSTANCES, null, body, listener, false);
+    public CallOutcome describeInstances(InstanceFilter filter, int pageNum, int pageSize, AttemptListener listener)
+            throws InterruptedException {
+        if (pageNum < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page " + pageNum + " of size " + pageSize);
+        }
+        return call(DESCRIBE_INSTANCES, null, filter.toRequest(pageNum, pageSize), listener, false);
     }
 
     @Override

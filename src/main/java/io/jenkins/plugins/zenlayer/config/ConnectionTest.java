@@ -8,6 +8,7 @@ import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.ZenlayerClients;
 import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InstanceFilter;
 import io.jenkins.plugins.zenlayer.api.ZenlayerAuth;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
@@ -40,7 +41,8 @@ public final class ConnectionTest {
         ZenlayerClientConfig config = settings.toClientConfig();
         CallOutcome outcome;
         try {
-            outcome = ZenlayerClients.service(auth, config).describeInstancesProbe(AttemptListener.NONE);
+            outcome = ZenlayerClients.service(auth, config)
+                    .describeInstances(InstanceFilter.ALL, 1, 1, AttemptListener.NONE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FormValidation.error(Messages.TestConnection_interrupted());

@@ -47,6 +47,7 @@ public final class Outcomes {
                 false,
                 false,
                 null,
+                null,
                 null);
     }
 }

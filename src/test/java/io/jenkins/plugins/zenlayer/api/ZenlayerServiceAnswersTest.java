@@ -104,7 +104,7 @@ class ZenlayerServiceAnswersTest {
 
     @Test
     void defaultUserAgentIsSent() throws Exception {
-        fx.service().describeInstancesProbe(AttemptListener.NONE);
+        fx.service().describeInstances(InstanceFilter.ALL, 1, 1, AttemptListener.NONE);
 
         assertThat(fx.fake.exchanges().get(0).header("User-Agent"), startsWith("zenlayer-cloud-jenkins-plugin/"));
     }
@@ -250,7 +250,7 @@ class ZenlayerServiceAnswersTest {
         fx.fake.includeUnknownFields(true);
 
         CallOutcome cancel = fx.service().cancelInstanceBandwidthDowngrade(Fixture.INSTANCE, null);
-        CallOutcome probe = fx.service().describeInstancesProbe(null);
+        CallOutcome probe = fx.service().describeInstances(InstanceFilter.ALL, 1, 1, null);
 
         assertThat(cancel.success(), is(true));
         assertThat(probe.success(), is(true));
@@ -263,7 +263,7 @@ class ZenlayerServiceAnswersTest {
                 .addInstance("bmc-i-2", InternetChargeType.BY_TRAFFIC_PACKAGE, false)
                 .addInstance("bmc-i-3", InternetChargeType.BY_BANDWIDTH, false);
 
-        CallOutcome outcome = fx.service().describeInstancesProbe(null);
+        CallOutcome outcome = fx.service().describeInstances(InstanceFilter.ALL, 1, 1, null);
 
         Exchange e = fx.fake.exchanges().get(0);
         assertThat(outcome.success(), is(true));
@@ -272,7 +272,7 @@ class ZenlayerServiceAnswersTest {
         assertThat(outcome.totalCount(), is(3L));
         assertThat(outcome.requestId(), is(e.requestId()));
         assertThat(e.header("X-ZC-Action"), is("DescribeInstances"));
-        assertThat(e.body(), is("{\"pageSize\":1}"));
+        assertThat(e.body(), is("{\"pageNum\":1,\"pageSize\":1}"));
         assertThat(fx.fake.pendingDowngrade(Fixture.INSTANCE), is(true));
     }
 

@@ -111,14 +111,14 @@ class ZenlayerServiceCancellationTest {
         assertThat(caller.endedAfter(interruptedAt), lessThan(PROMPTLY));
         assertThat(caller.thrown.get(), instanceOf(InterruptedException.class));
         assertThat(fx.fake.requestCount(), is(1));
-        assertThat(service.describeInstancesProbe(null).success(), is(true));
+        assertThat(service.describeInstances(InstanceFilter.ALL, 1, 1, null).success(), is(true));
     }
 
     @Test
     void interruptDuringAnInFlightRequest() throws Exception {
         fx.fake.enqueueFault(Fault.delay(Duration.ofSeconds(30)));
         ZenlayerService service = fx.service();
-        Caller caller = new Caller(() -> service.describeInstancesProbe(null));
+        Caller caller = new Caller(() -> service.describeInstances(InstanceFilter.ALL, 1, 1, null));
         assertThat(fx.fake.awaitRequestCount(1, Duration.ofSeconds(10)), is(true));
 
         long interruptedAt = System.nanoTime();

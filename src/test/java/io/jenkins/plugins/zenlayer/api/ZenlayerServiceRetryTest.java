@@ -259,7 +259,7 @@ class ZenlayerServiceRetryTest {
     @Test
     void okHttpNeverResendsSilentlyOnAPooledConnection() throws Exception {
         ZenlayerService service = fx.service();
-        assertThat(service.describeInstancesProbe(null).success(), is(true));
+        assertThat(service.describeInstances(InstanceFilter.ALL, 1, 1, null).success(), is(true));
         fx.fake.enqueueFault(Fault.disconnectAfterProcessing());
 
         CallOutcome outcome = service.cancelInstanceBandwidthDowngrade(Fixture.INSTANCE, null);
@@ -330,7 +330,7 @@ class ZenlayerServiceRetryTest {
                 .enqueueFault(Fault.disconnectAfterProcessing())
                 .enqueueFault(Fault.error(403, ZenlayerErrorCodes.OPERATION_DENIED_DOWNGRADE_NOT_EXIST, "none"));
 
-        CallOutcome outcome = fx.service().describeInstancesProbe(null);
+        CallOutcome outcome = fx.service().describeInstances(InstanceFilter.ALL, 1, 1, null);
 
         assertThat(outcome.success(), is(false));
         assertThat(outcome.inferredFromAmbiguousRetry(), is(false));
@@ -389,7 +389,7 @@ class ZenlayerServiceRetryTest {
                         .callTimeout(Duration.ofMillis(300))
                         .maxAttempts(2)
                         .build())
-                .describeInstancesProbe(null);
+                .describeInstances(InstanceFilter.ALL, 1, 1, null);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(outcome.success(), is(false));

@@ -43,6 +43,7 @@ class CallLogTest {
                 false,
                 retry,
                 null,
+                null,
                 null);
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -354,6 +355,7 @@ public final class FakeZenlayerServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> accessKeys = new HashMap<>();
     private final Set<String> tokens = new HashSet<>();
+    private final Map<String, Placement> placements = new HashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -401,6 +403,57 @@ public final class FakeZenlayerServer implements AutoCloseable {
 
     public synchronized FakeZenlayerServer addAccessKey(String accessKeyId, String accessKeyPassword) {
         accessKeys.put(accessKeyId, accessKeyPassword);
+        return this;
+    }
+
+    /**
+     * Where an instance is and how it is billed, as DescribeInstances shows and filters it. Instances without one have
+     * {@link #DEFAULT_PLACEMENT}.
+     *
+     * @param tags key to value, in order
+     */
+    public record Placement(
+            String zoneId,
+            String resourceGroupId,
+            String instanceStatus,
+            String instanceChargeType,
+            Map<String, String> tags) {
+
+        public Placement {
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+
+        public Placement withTag(String key, String value) {
+            Map<String, String> more = new LinkedHashMap<>(tags);
+            more.put(key, value);
+            return new Placement(zoneId, resourceGroupId, instanceStatus, instanceChargeType, more);
+        }
+
+        public Placement inZone(String zone) {
+            return new Placement(zone, resourceGroupId, instanceStatus, instanceChargeType, tags);
+        }
+
+        public Placement inResourceGroup(String group) {
+            return new Placement(zoneId, group, instanceStatus, instanceChargeType, tags);
+        }
+
+        public Placement billed(String chargeType) {
+            return new Placement(zoneId, resourceGroupId, instanceStatus, chargeType, tags);
+        }
+
+        public Placement withStatus(String status) {
+            return new Placement(zoneId, resourceGroupId, status, instanceChargeType, tags);
+        }
+    }
+
+    /** A running, prepaid instance in zone SEL-A, resource group rg-default, without tags. */
+    public static final Placement DEFAULT_PLACEMENT =
+            new Placement("SEL-A", "rg-default", "RUNNING", "PREPAID", Map.of());
+
+    /** Places an instance added before: DescribeInstances shows it there and its filters find it by it. */
+    public synchronized FakeZenlayerServer place(String instanceId, Placement placement) {
+        instance(instanceId);
+        placements.put(instanceId, placement);
         return this;
     }
 
@@ -877,6 +930,10 @@ public final class FakeZenlayerServer implements AutoCloseable {
         return success(JSON.createObjectNode(), requestId);
     }
 
+    /**
+     * Lists the instances that match every filter given (zone, resource group, status, internet charge type, name with
+     * a trailing {@code *} for a prefix, tags, instance IDs), a page at a time, in the order they were added.
+     */
     private MockResponse describeInstances(JsonNode params, String requestId) {
         int pageSize = params.path("pageSize").asInt(20);
         int pageNum = params.path("pageNum").asInt(1);
@@ -884,20 +941,74 @@ public final class FakeZenlayerServer implements AutoCloseable {
             return errorResponse(
                     400, "INVALID_PARAMETER_EXCEED_MAXIMUM", "pageSize must be between 1 and 1000.", requestId);
         }
+        List<Instance> matching = instances.values().stream()
+                .filter(i -> matches(i, placements.getOrDefault(i.id(), DEFAULT_PLACEMENT), params))
+                .toList();
         ObjectNode response = JSON.createObjectNode();
-        response.put("totalCount", instances.size());
+        response.put("totalCount", matching.size());
         ArrayNode dataSet = response.putArray("dataSet");
-        instances.values().stream()
+        matching.stream()
                 .skip((long) (Math.max(pageNum, 1) - 1) * pageSize)
                 .limit(pageSize)
-                .forEach(i -> dataSet.addObject()
-                        .put("instanceId", i.id())
-                        .put("instanceName", "fake-" + i.id())
-                        .put("instanceStatus", "RUNNING")
-                        .put("instanceChargeType", "PREPAID")
-                        .put("internetChargeType", i.chargeType().wireValue())
-                        .put("bandwidthOutMbps", 100));
+                .forEach(i -> {
+                    Placement p = placements.getOrDefault(i.id(), DEFAULT_PLACEMENT);
+                    ObjectNode entry = dataSet.addObject()
+                            .put("instanceId", i.id())
+                            .put("instanceName", "fake-" + i.id())
+                            .put("zoneId", p.zoneId())
+                            .put("instanceStatus", p.instanceStatus())
+                            .put("instanceChargeType", p.instanceChargeType())
+                            .put("internetChargeType", i.chargeType().wireValue())
+                            .put("bandwidthOutMbps", i.currentMbps() == null ? 0 : i.currentMbps())
+                            .put("resourceGroupId", p.resourceGroupId());
+                    ArrayNode tags = entry.putArray("tags");
+                    p.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+                });
         return success(response, requestId);
+    }
+
+    private static boolean matches(Instance instance, Placement placement, JsonNode params) {
+        if (!matchesText(params, "zoneId", placement.zoneId())
+                || !matchesText(params, "resourceGroupId", placement.resourceGroupId())
+                || !matchesText(params, "instanceStatus", placement.instanceStatus())
+                || !matchesText(
+                        params, "internetChargeType", instance.chargeType().wireValue())) {
+            return false;
+        }
+        String name = params.path("instanceName").asText("");
+        String actualName = "fake-" + instance.id();
+        if (!name.isEmpty()
+                && !(name.endsWith("*")
+                        ? actualName.startsWith(name.substring(0, name.length() - 1))
+                        : actualName.equals(name))) {
+            return false;
+        }
+        JsonNode ids = params.get("instanceIds");
+        if (ids != null && ids.isArray() && !ids.isEmpty()) {
+            boolean listed = false;
+            for (JsonNode id : ids) {
+                listed |= instance.id().equals(id.asText());
+            }
+            if (!listed) {
+                return false;
+            }
+        }
+        JsonNode tags = params.get("tags");
+        if (tags != null && tags.isArray()) {
+            for (JsonNode tag : tags) {
+                if (!tag.path("value")
+                        .asText("")
+                        .equals(placement.tags().get(tag.path("key").asText("")))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesText(JsonNode params, String field, String actual) {
+        String wanted = params.path(field).asText("");
+        return wanted.isEmpty() || wanted.equals(actual);
     }
 
     private MockResponse describeInternetStatus(JsonNode params, String requestId) {
