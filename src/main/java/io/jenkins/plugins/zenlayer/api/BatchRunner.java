@@ -40,7 +40,7 @@ import java.util.function.ObjDoubleConsumer;
 public final class BatchRunner {
 
     /** Most distinct instances in one batch. */
-    public static final int MAX_INSTANCES = 500;
+    public static final int MAX_INSTANCES = 1000;
 
     /**
      * Most calls in flight at once: OkHttp's default {@code maxRequestsPerHost}, which the plugin's shared client

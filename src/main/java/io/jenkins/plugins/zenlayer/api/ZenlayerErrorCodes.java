@@ -93,6 +93,8 @@ public final class ZenlayerErrorCodes {
     public static final String DOWNGRADE_STILL_PENDING = "DOWNGRADE_STILL_PENDING";
     /** The plugin failed on an instance without an answer to report (an unexpected exception); never sent by the API. */
     public static final String PLUGIN_ERROR = "PLUGIN_ERROR";
+    /** A selection of instances (zone, tags, ...) matched none: set by the plugin, never sent by the API. */
+    public static final String NO_INSTANCE_SELECTED = "NO_INSTANCE_SELECTED";
 
     private static final Set<String> NO_PENDING_DOWNGRADE =
             Set.of(OPERATION_DENIED_DOWNGRADE_NOT_EXIST, OPERATION_FILED_INSTANCE_NOT_EXIST_PLAN_FIX_BANDWIDTH);

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *       {@code OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_BY_FIX_BANDWIDTH}</td><td>UNSTABLE</td></tr>
  *   <tr><td>verification found the downgrade still pending after the cancellation was accepted:
  *       {@code DOWNGRADE_STILL_PENDING}</td><td>UNSTABLE</td></tr>
+ *   <tr><td>a selection of instances that matched none: {@code NO_INSTANCE_SELECTED}</td><td>UNSTABLE</td></tr>
  *   <tr><td>every other code, including unknown codes, authentication errors, exhausted retries, network
  *       failures and {@code SECURITY_CHALLENGE}</td><td>FAILURE</td></tr>
  * </table>
@@ -75,7 +76,8 @@ public final class ResultPolicy {
         }
         if (ZenlayerErrorCodes.isNoPendingDowngrade(code)
                 || ZenlayerErrorCodes.isChargeTypeNotSupported(code)
-                || ZenlayerErrorCodes.DOWNGRADE_STILL_PENDING.equals(code)) {
+                || ZenlayerErrorCodes.DOWNGRADE_STILL_PENDING.equals(code)
+                || ZenlayerErrorCodes.NO_INSTANCE_SELECTED.equals(code)) {
             return BuildOutcome.UNSTABLE;
         }
         return BuildOutcome.FAILURE;

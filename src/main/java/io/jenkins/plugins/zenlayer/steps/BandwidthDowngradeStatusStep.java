@@ -1,6 +1,5 @@
 package io.jenkins.plugins.zenlayer.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import io.jenkins.plugins.zenlayer.Messages;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -15,14 +14,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
  */
 public class BandwidthDowngradeStatusStep extends ZenlayerInstanceStep {
 
-    /**
-     * @param instanceId the one instance; {@code null} when {@link #setInstanceIds several} are given. Pipeline
-     *     passes {@code null} for a parameter a script leaves out.
-     */
     @DataBoundConstructor
-    public BandwidthDowngradeStatusStep(@CheckForNull String instanceId) {
-        super(instanceId);
-    }
+    public BandwidthDowngradeStatusStep() {}
 
     @Override
     protected DowngradeProcedure procedure() {

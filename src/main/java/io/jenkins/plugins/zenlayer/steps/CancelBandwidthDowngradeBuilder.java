@@ -41,6 +41,7 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     private boolean dryRun;
     private boolean verify;
     private Integer concurrency;
+    private InstanceSelection select;
 
     @DataBoundConstructor
     public CancelBandwidthDowngradeBuilder(String instanceId) {
@@ -102,6 +103,17 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         this.concurrency = concurrency;
     }
 
+    /** The fleet named by a selection ("by selection" in the form), or {@code null} for instance IDs. */
+    @CheckForNull
+    public InstanceSelection getSelect() {
+        return select;
+    }
+
+    @DataBoundSetter
+    public void setSelect(@CheckForNull InstanceSelection select) {
+        this.select = select;
+    }
+
     /**
      * Expands the build's environment (parameters included) in the instance ID field, as freestyle steps do. One
      * instance ID per line: several lines make a batch.
@@ -109,11 +121,17 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
+        DowngradeProcedure procedure = DowngradeProcedure.forCancelStep(dryRun, verify);
+        // An abort interrupts this thread: the InterruptedException ends the build ABORTED.
+        if (select != null) {
+            StepRunner runner = new StepRunner(build, listener, procedure, true);
+            runner.runSelection(select, concurrency, credentialsId, getResultOverrides());
+            runner.applyResult();
+            return true;
+        }
         EnvVars env = build.getEnvironment(listener);
         List<String> lines = instanceIdLines(instanceId == null ? null : env.expand(instanceId));
-        StepRunner runner =
-                new StepRunner(build, listener, DowngradeProcedure.forCancelStep(dryRun, verify), lines.size() > 1);
-        // An abort interrupts this thread: the InterruptedException ends the build ABORTED.
+        StepRunner runner = new StepRunner(build, listener, procedure, lines.size() > 1);
         runner.run(lines, concurrency, credentialsId, getResultOverrides());
         runner.applyResult();
         return true;

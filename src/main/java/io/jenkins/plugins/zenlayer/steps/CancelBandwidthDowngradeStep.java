@@ -1,6 +1,5 @@
 package io.jenkins.plugins.zenlayer.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import io.jenkins.plugins.zenlayer.Messages;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -20,14 +19,8 @@ public class CancelBandwidthDowngradeStep extends ZenlayerInstanceStep {
     private boolean dryRun;
     private boolean verify;
 
-    /**
-     * @param instanceId the one instance; {@code null} when {@link #setInstanceIds several} are given. Pipeline
-     *     passes {@code null} for a parameter a script leaves out.
-     */
     @DataBoundConstructor
-    public CancelBandwidthDowngradeStep(@CheckForNull String instanceId) {
-        super(instanceId);
-    }
+    public CancelBandwidthDowngradeStep() {}
 
     public boolean isDryRun() {
         return dryRun;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.zenlayer.api.AttemptListener;
 import io.jenkins.plugins.zenlayer.api.AttemptRecord;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InternetStatus;
 import io.jenkins.plugins.zenlayer.api.InvalidRequestException;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
@@ -31,18 +32,18 @@ public final class DowngradeProcedure {
 
     private static final Logger LOGGER = Logger.getLogger(DowngradeProcedure.class.getName());
 
-    private static final DowngradeProcedure STATUS = new DowngradeProcedure(ZenlayerCall.Purpose.STATUS, false);
-    private static final DowngradeProcedure DRY_RUN = new DowngradeProcedure(ZenlayerCall.Purpose.DRY_RUN, false);
-    private static final DowngradeProcedure CANCEL = new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, false);
-    private static final DowngradeProcedure CANCEL_AND_VERIFY =
-            new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, true);
+    private static final DowngradeProcedure STATUS = new DowngradeProcedure(ZenlayerCall.Purpose.STATUS, false, false);
+    private static final DowngradeProcedure DRY_RUN =
+            new DowngradeProcedure(ZenlayerCall.Purpose.DRY_RUN, false, false);
 
     private final ZenlayerCall.Purpose purpose;
     private final boolean verify;
+    private final boolean onlyWherePending;
 
-    private DowngradeProcedure(ZenlayerCall.Purpose purpose, boolean verify) {
+    private DowngradeProcedure(ZenlayerCall.Purpose purpose, boolean verify, boolean onlyWherePending) {
         this.purpose = purpose;
         this.verify = verify;
+        this.onlyWherePending = onlyWherePending;
     }
 
     /** Reads the status; never changes anything. */
@@ -57,7 +58,16 @@ public final class DowngradeProcedure {
 
     /** Cancels; with {@code verify}, reads the status afterwards and reports a downgrade still pending. */
     public static DowngradeProcedure cancel(boolean verify) {
-        return verify ? CANCEL_AND_VERIFY : CANCEL;
+        return new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, verify, false);
+    }
+
+    /**
+     * Reads the status first and cancels only where a downgrade is pending (or the read does not tell): a fleet
+     * named by a selection holds instances with nothing to cancel, and running the step again sends no needless
+     * cancellation.
+     */
+    public static DowngradeProcedure cancelWherePending(boolean verify) {
+        return new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, verify, true);
     }
 
     /** The procedure of a cancel step's options: a dry run wins over verification, which has nothing to verify. */
@@ -65,13 +75,18 @@ public final class DowngradeProcedure {
         return dryRun ? dryRun() : cancel(verify);
     }
 
+    /** This procedure for instances named by a selection: a cancellation only where a downgrade is pending. */
+    public DowngradeProcedure forSelection() {
+        return purpose == ZenlayerCall.Purpose.CANCEL ? cancelWherePending(verify) : this;
+    }
+
     public ZenlayerCall.Purpose purpose() {
         return purpose;
     }
 
-    /** The first action sent, for the line that opens the step's log. */
+    /** The first action sent for an instance, for the line that opens the step's log. */
     public String firstAction() {
-        return purpose == ZenlayerCall.Purpose.CANCEL
+        return purpose == ZenlayerCall.Purpose.CANCEL && !onlyWherePending
                 ? ZenlayerService.CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE
                 : ZenlayerService.DESCRIBE_INSTANCE_INTERNET_STATUS;
     }
@@ -153,17 +168,31 @@ public final class DowngradeProcedure {
             BatchRunner.Pace pace)
             throws InterruptedException {
         AttemptListener attempts = pace.listener(instanceId, new LoggingAttemptListener(log));
-        CallOutcome first;
-        for (int round = 1; ; round++) {
-            pace.awaitTurn();
-            first = purpose == ZenlayerCall.Purpose.CANCEL
-                    ? service.cancelInstanceBandwidthDowngrade(instanceId, attempts)
-                    : service.describeInstanceInternetStatus(instanceId, attempts);
-            if (round == BatchRunner.MAX_ROUNDS || !BatchRunner.refusedByRateLimitOnly(first)) {
-                break;
+        if (purpose == ZenlayerCall.Purpose.CANCEL && onlyWherePending) {
+            CallOutcome read = send(service, instanceId, false, attempts, log, pace);
+            BandwidthStatus status = BandwidthStatus.of(read);
+            if (status == null) {
+                ResultPolicy.Decision decision = rules.decide(read.success(), read.code());
+                log.accept(CallLog.result(read, decision));
+                return ZenlayerCall.of(read, decision, purpose);
             }
-            log.accept(CallLog.calledAgain(round + 1));
+            log.accept(CallLog.status(instanceId, status));
+            if (status.downgrade() == InternetStatus.Downgrade.NONE) {
+                ResultPolicy.Decision decision = rules.decide(true, null);
+                log.accept(CallLog.PREFIX + Messages.CallLog_nothingToCancel(CallLog.oneLine(instanceId)));
+                return new ZenlayerCall(
+                        read.action(),
+                        instanceId,
+                        read.requestId(),
+                        decision.outcome().name(),
+                        null,
+                        null,
+                        purpose,
+                        status,
+                        null);
+            }
         }
+        CallOutcome first = send(service, instanceId, purpose == ZenlayerCall.Purpose.CANCEL, attempts, log, pace);
         if (purpose != ZenlayerCall.Purpose.CANCEL) {
             ResultPolicy.Decision decision = rules.decide(first.success(), first.code());
             ZenlayerCall call = ZenlayerCall.of(first, decision, purpose);
@@ -184,6 +213,31 @@ public final class DowngradeProcedure {
             return ZenlayerCall.of(first, decision, purpose);
         }
         return verify(service, instanceId, first, rules, log, attempts);
+    }
+
+    /**
+     * Sends the cancellation or the status read when the pace allows, and again (at most
+     * {@link BatchRunner#MAX_ROUNDS} calls) while the rate limit refused every attempt, which means the API did
+     * nothing.
+     */
+    private static CallOutcome send(
+            ZenlayerService service,
+            String instanceId,
+            boolean cancel,
+            AttemptListener attempts,
+            Consumer<String> log,
+            BatchRunner.Pace pace)
+            throws InterruptedException {
+        for (int round = 1; ; round++) {
+            pace.awaitTurn();
+            CallOutcome outcome = cancel
+                    ? service.cancelInstanceBandwidthDowngrade(instanceId, attempts)
+                    : service.describeInstanceInternetStatus(instanceId, attempts);
+            if (round == BatchRunner.MAX_ROUNDS || !BatchRunner.refusedByRateLimitOnly(outcome)) {
+                return outcome;
+            }
+            log.accept(CallLog.calledAgain(round + 1));
+        }
     }
 
     /**
@@ -249,7 +303,7 @@ public final class DowngradeProcedure {
     }
 
     /** Writes one line per attempt and per backoff. */
-    private static final class LoggingAttemptListener implements AttemptListener {
+    static final class LoggingAttemptListener implements AttemptListener {
         private final Consumer<String> log;
 
         LoggingAttemptListener(Consumer<String> log) {

@@ -15,6 +15,8 @@ import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.util.List;
 import java.util.Optional;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -64,6 +66,23 @@ public interface StepForms {
         return number != null && number >= 1 && number <= BatchRunner.MAX_CONCURRENCY
                 ? FormValidation.ok()
                 : FormValidation.error(Messages.Batch_concurrency(value.strip(), BatchRunner.MAX_CONCURRENCY));
+    }
+
+    /**
+     * A copy of a submitted form whose text area {@code field} (one instance ID per line) is the list of its non-blank
+     * lines, as the data-bound {@code List<String>} property takes it; without lines, the field is left out.
+     */
+    static JSONObject withLinesAsList(JSONObject formData, String field) {
+        JSONObject form = JSONObject.fromObject(formData);
+        if (form.opt(field) instanceof String text) {
+            List<String> lines = CancelBandwidthDowngradeBuilder.instanceIdLines(text);
+            if (lines.isEmpty()) {
+                form.remove(field);
+            } else {
+                form.put(field, JSONArray.fromObject(lines));
+            }
+        }
+        return form;
     }
 
     /**

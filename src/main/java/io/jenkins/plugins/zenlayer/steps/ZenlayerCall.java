@@ -5,7 +5,9 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.CallOutcome;
+import io.jenkins.plugins.zenlayer.api.InternetStatus;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
+import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import java.time.Instant;
@@ -29,7 +31,9 @@ public final class ZenlayerCall {
         /** Read the status only: the status step. */
         STATUS,
         /** Read the status only and reported what a cancellation would do; nothing was cancelled. */
-        DRY_RUN
+        DRY_RUN,
+        /** Listed instances with DescribeInstances: the instances step, or the selection of a fleet. */
+        LIST
     }
 
     private final String action;
@@ -178,6 +182,7 @@ public final class ZenlayerCall {
             case CANCEL -> Messages.ZenlayerCall_purposeCancel();
             case STATUS -> Messages.ZenlayerCall_purposeStatus();
             case DRY_RUN -> Messages.ZenlayerCall_purposeDryRun();
+            case LIST -> Messages.ZenlayerCall_purposeList();
         };
     }
 
@@ -209,6 +214,20 @@ public final class ZenlayerCall {
             return "";
         }
         return verified ? Messages.ZenlayerCall_verifiedYes() : Messages.ZenlayerCall_verifiedNo();
+    }
+
+    /** Whether CancelInstanceBandwidthDowngrade was sent for this instance. */
+    public boolean isCancellationSent() {
+        return ZenlayerService.CANCEL_INSTANCE_BANDWIDTH_DOWNGRADE.equals(action);
+    }
+
+    /** A cancellation of a selection that found no downgrade pending and so sent none. */
+    public boolean hadNothingToCancel() {
+        return purpose == Purpose.CANCEL
+                && !isCancellationSent()
+                && bandwidth != null
+                && bandwidth.downgrade() == InternetStatus.Downgrade.NONE
+                && code == null;
     }
 
     /** The build result this call leads to. */

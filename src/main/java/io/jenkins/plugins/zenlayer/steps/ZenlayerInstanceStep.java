@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -43,20 +42,28 @@ import org.kohsuke.stapler.verb.POST;
  */
 public abstract class ZenlayerInstanceStep extends Step {
 
-    private final String instanceId;
+    private String instanceId;
     private List<String> instanceIds;
+    private InstanceSelection select;
     private Integer concurrency;
     private String credentialsId;
     private List<ResultOverride> resultOverrides = new ArrayList<>();
 
-    protected ZenlayerInstanceStep(@CheckForNull String instanceId) {
-        this.instanceId = instanceId;
-    }
+    protected ZenlayerInstanceStep() {}
 
     /** The one instance, or {@code null} when the step is given {@link #getInstanceIds() a list}. */
     @CheckForNull
     public String getInstanceId() {
         return instanceId;
+    }
+
+    /**
+     * The one instance. Optional, like the list and the selection, so that Declarative accepts a step given only one
+     * of those.
+     */
+    @DataBoundSetter
+    public void setInstanceId(@CheckForNull String instanceId) {
+        this.instanceId = instanceId;
     }
 
     /** Several instances for one step, or {@code null} when the step is given {@link #getInstanceId() one}. */
@@ -71,6 +78,21 @@ public abstract class ZenlayerInstanceStep extends Step {
     public void setInstanceIds(@CheckForNull List<String> instanceIds) {
         // Kept as given (nulls included): the step's checks name every entry that cannot be used.
         this.instanceIds = instanceIds == null ? null : new ArrayList<>(instanceIds);
+    }
+
+    /** The fleet named by a selection, or {@code null} when the step is given instance IDs. */
+    @CheckForNull
+    public InstanceSelection getSelect() {
+        return select;
+    }
+
+    /**
+     * The instances that DescribeInstances lists for these filters; those that cannot have a bandwidth downgrade
+     * order are skipped, and a cancellation happens only where a downgrade is pending.
+     */
+    @DataBoundSetter
+    public void setSelect(@CheckForNull InstanceSelection select) {
+        this.select = select;
     }
 
     /** Calls in flight at once in a batch; {@code null} for the default. */
@@ -131,16 +153,23 @@ public abstract class ZenlayerInstanceStep extends Step {
             TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "TaskListener");
             List<String> ids = step.getInstanceIds();
             String id = step.getInstanceId();
-            if (ids != null && id != null && !id.isBlank()) {
-                throw new AbortException(Messages.Batch_exactlyOne());
+            InstanceSelection selection = step.getSelect();
+            int given = (id != null && !id.isBlank() ? 1 : 0) + (ids != null ? 1 : 0) + (selection != null ? 1 : 0);
+            if (given > 1) {
+                throw new AbortException(Messages.Select_exactlyOne());
             }
-            StepRunner runner = new StepRunner(run, listener, step.procedure(), ids != null);
+            StepRunner runner = new StepRunner(run, listener, step.procedure(), ids != null || selection != null);
             try {
-                runner.run(
-                        ids != null ? ids : Collections.singletonList(id),
-                        step.getConcurrency(),
-                        step.getCredentialsId(),
-                        step.getResultOverrides());
+                if (selection != null) {
+                    runner.runSelection(
+                            selection, step.getConcurrency(), step.getCredentialsId(), step.getResultOverrides());
+                } else {
+                    runner.run(
+                            ids != null ? ids : Collections.singletonList(id),
+                            step.getConcurrency(),
+                            step.getCredentialsId(),
+                            step.getResultOverrides());
+                }
             } catch (InterruptedException e) {
                 // Only stop() interrupts this thread, and it has recorded its cause, which ends the step; what is
                 // thrown here is printed below that cause, and an AbortException is printed as one line.
@@ -208,16 +237,7 @@ public abstract class ZenlayerInstanceStep extends Step {
          */
         @Override
         public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            JSONObject form = JSONObject.fromObject(formData);
-            Object ids = form.opt("instanceIds");
-            if (ids instanceof String text) {
-                List<String> lines = CancelBandwidthDowngradeBuilder.instanceIdLines(text);
-                if (lines.isEmpty()) {
-                    form.remove("instanceIds");
-                } else {
-                    form.put("instanceIds", JSONArray.fromObject(lines));
-                }
-            }
+            JSONObject form = StepForms.withLinesAsList(formData, "instanceIds");
             for (String optional : List.of("instanceId", "concurrency")) {
                 if (form.opt(optional) instanceof String text && text.isBlank()) {
                     form.remove(optional);
@@ -238,7 +258,8 @@ public abstract class ZenlayerInstanceStep extends Step {
             if (many instanceof List<?> list) {
                 return list.size() == 1 ? String.valueOf(list.get(0)) : Messages.Batch_instances(list.size());
             }
-            return null;
+            Object selection = namedArgs.get("select");
+            return selection instanceof InstanceSelection s ? StepRunner.describe(s.toFilter()) : null;
         }
     }
 }

@@ -18,7 +18,7 @@ class ZenlayerErrorCodesTest {
                 count++;
             }
         }
-        assertThat(count, is(33));
+        assertThat(count, is(34));
     }
 
     @Test

@@ -127,7 +127,8 @@ class BandwidthDowngradeStatusStepITest extends AbstractZenlayerITest {
     @Test
     void snippetGeneratorRoundTrip() throws Exception {
         server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, true);
-        BandwidthDowngradeStatusStep step = new BandwidthDowngradeStatusStep(INSTANCE);
+        BandwidthDowngradeStatusStep step = new BandwidthDowngradeStatusStep();
+        step.setInstanceId(INSTANCE);
         step.setCredentialsId(CREDENTIALS_ID);
         step.setResultOverrides(List.of(new ResultOverride(INSTANCE_NOT_FOUND, "UNSTABLE")));
         String expected = STATUS + " credentialsId: '" + CREDENTIALS_ID + "', instanceId: '" + INSTANCE

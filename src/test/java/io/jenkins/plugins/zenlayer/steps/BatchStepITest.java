@@ -112,12 +112,12 @@ class BatchStepITest extends AbstractZenlayerITest {
         WorkflowRun b = build(
                 pipeline(
                         "many",
-                        "def ids = []\nfor (int i = 0; i < 501; i++) { ids.add('bmc-many-' + i) }\n"
+                        "def ids = []\nfor (int i = 0; i < 1001; i++) { ids.add('bmc-many-' + i) }\n"
                                 + "zenlayerCancelBandwidthDowngrade(instanceIds: ids, credentialsId: '"
                                 + CREDENTIALS_ID + "')\n"),
                 Result.FAILURE);
 
-        r.assertLogContains("at most 500", b);
+        r.assertLogContains("at most 1,000", b);
         assertEquals(0, server.requestCount());
     }
 

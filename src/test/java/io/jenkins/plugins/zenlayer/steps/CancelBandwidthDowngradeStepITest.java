@@ -326,7 +326,8 @@ class CancelBandwidthDowngradeStepITest extends AbstractZenlayerITest {
     @Test
     void snippetGeneratorRoundTrip() throws Exception {
         server.addInstance(INSTANCE, InternetChargeType.BY_BANDWIDTH, false);
-        CancelBandwidthDowngradeStep step = new CancelBandwidthDowngradeStep(INSTANCE);
+        CancelBandwidthDowngradeStep step = new CancelBandwidthDowngradeStep();
+        step.setInstanceId(INSTANCE);
         step.setCredentialsId(CREDENTIALS_ID);
         step.setResultOverrides(List.of(new ResultOverride(NO_PENDING_DOWNGRADE, "SUCCESS")));
         String expected = FUNCTION + " credentialsId: '" + CREDENTIALS_ID + "', instanceId: '" + INSTANCE
@@ -408,7 +409,8 @@ class CancelBandwidthDowngradeStepITest extends AbstractZenlayerITest {
 
     @Test
     void snippetGeneratorKeepsDryRunAndVerify() throws Exception {
-        CancelBandwidthDowngradeStep step = new CancelBandwidthDowngradeStep(INSTANCE);
+        CancelBandwidthDowngradeStep step = new CancelBandwidthDowngradeStep();
+        step.setInstanceId(INSTANCE);
         step.setCredentialsId(CREDENTIALS_ID);
         step.setDryRun(true);
         step.setVerify(true);

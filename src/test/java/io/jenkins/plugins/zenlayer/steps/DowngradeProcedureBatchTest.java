@@ -138,7 +138,7 @@ class DowngradeProcedureBatchTest {
         assertThat(failure, containsString("bmc-batch-missing"));
         assertThat(failure, containsString("INVALID_INSTANCE_NOT_FOUND"));
         assertThat(StepRunner.unstableReason(result, true), containsString("bmc-batch-nothing"));
-        Map<String, Object> map = StepRunner.stepResult(result, true, 0);
+        Map<String, Object> map = StepRunner.stepResult(result, true, 0, null);
         assertThat(map.get("result"), is("FAILURE"));
         assertThat(map.get("succeeded"), is(3));
         assertThat(map.get("unstable"), is(1));
