@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * @param totalCount how many instances match, as the API counts them
  * @param failed the outcome of the page that failed, if one did: the listing ends there
  */
-record FleetListing(
+public record FleetListing(
         List<InstanceInfo> instances,
         long totalCount,
         @CheckForNull CallOutcome failed) {
