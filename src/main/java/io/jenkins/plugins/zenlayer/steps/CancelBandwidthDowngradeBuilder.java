@@ -2,6 +2,7 @@ package io.jenkins.plugins.zenlayer.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Launcher;
@@ -18,10 +19,12 @@ import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -161,6 +164,23 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         @Override
         public String getDisplayName() {
             return Messages.CancelBandwidthDowngrade_displayName();
+        }
+
+        /**
+         * Keeps the fields of the chosen radio block only: "By instance IDs" ({@code target} {@code ids}) or "By
+         * selection" ({@code selection}); the other block's fields may be submitted as well.
+         */
+        @Override
+        public Builder newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            JSONObject form = JSONObject.fromObject(formData);
+            Object target = form.opt("target");
+            String chosen = target instanceof JSONObject block ? block.optString("value") : String.valueOf(target);
+            if ("ids".equals(chosen)) {
+                form.remove("select");
+            } else if ("selection".equals(chosen)) {
+                form.remove("instanceId");
+            }
+            return super.newInstance(req, form);
         }
 
         /** One instance ID per line: each line is checked, and the first problem names its line. */

@@ -102,7 +102,7 @@ class BatchStepITest extends AbstractZenlayerITest {
                         "zenlayerCancelBandwidthDowngrade(instanceId: '" + A + "', instanceIds: ['" + B + "'])\n"),
                 Result.FAILURE);
 
-        r.assertLogContains("either instanceId", b);
+        r.assertLogContains("Give one of instanceId (one instance), instanceIds (a list) or select", b);
         assertEquals(0, server.requestCount());
     }
 
