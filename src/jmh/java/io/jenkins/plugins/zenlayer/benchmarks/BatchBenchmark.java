@@ -100,12 +100,7 @@ public class BatchBenchmark {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) throws Exception {
         benchmark = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        fake = new FakeZenlayerServer();
-        fake.mockWebServer().setServerSocketFactory(new NoDelayServerSocketFactory());
-        fake.start();
-        fake.addAccessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD)
-                .rateLimit(R)
-                .latency(MIN_LATENCY, MAX_LATENCY);
+        fake = BenchmarkSupport.rateLimitedFake(R, MIN_LATENCY, MAX_LATENCY);
         shipped = BenchmarkSupport.newShippedClient(null);
         client = shipped.client();
         auth = ZenlayerAuth.accessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.zenlayer.api.Zc2Signer;
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.api.fake.FakeZenlayerServer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,20 @@ final class BenchmarkSupport {
                 .header("X-ZC-Signature-Version", "V2")
                 .header("Authorization", Zc2Signer.authorization(KEY_ID, signature))
                 .build();
+    }
+
+    /**
+     * The fake Zenlayer server of the rate-limit benchmarks, started over plain HTTP on 127.0.0.1 with sockets that set
+     * {@code TCP_NODELAY}: it knows the benchmark's access key, accepts {@code requestsPerSecond} and holds every
+     * answer back for {@code minLatency} to {@code maxLatency}.
+     */
+    static FakeZenlayerServer rateLimitedFake(int requestsPerSecond, Duration minLatency, Duration maxLatency)
+            throws IOException {
+        FakeZenlayerServer fake = new FakeZenlayerServer();
+        fake.mockWebServer().setServerSocketFactory(new NoDelayServerSocketFactory());
+        fake.start();
+        fake.addAccessKey(KEY_ID, KEY_PASSWORD).rateLimit(requestsPerSecond).latency(minLatency, maxLatency);
+        return fake;
     }
 
     /**

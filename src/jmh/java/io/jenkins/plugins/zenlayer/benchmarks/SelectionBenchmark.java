@@ -79,12 +79,7 @@ public class SelectionBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        fake = new FakeZenlayerServer();
-        fake.mockWebServer().setServerSocketFactory(new NoDelayServerSocketFactory());
-        fake.start();
-        fake.addAccessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD)
-                .rateLimit(R)
-                .latency(Duration.ofMillis(50), Duration.ofMillis(100));
+        fake = BenchmarkSupport.rateLimitedFake(R, Duration.ofMillis(50), Duration.ofMillis(100));
         shipped = BenchmarkSupport.newShippedClient(null);
         client = shipped.client();
         auth = ZenlayerAuth.accessKey(BenchmarkSupport.KEY_ID, BenchmarkSupport.KEY_PASSWORD);
