@@ -258,7 +258,7 @@ class ZenlayerServiceAnswersTest {
     }
 
     @Test
-    void describeInstancesProbeIsReadOnlyAndReportsTotalCount() throws Exception {
+    void aPageOfOneInstanceIsReadOnlyAndReportsTheTotalCount() throws Exception {
         fx.fake
                 .addInstance("bmc-i-2", InternetChargeType.BY_TRAFFIC_PACKAGE, false)
                 .addInstance("bmc-i-3", InternetChargeType.BY_BANDWIDTH, false);
