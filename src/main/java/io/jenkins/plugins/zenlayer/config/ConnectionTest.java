@@ -24,8 +24,15 @@ public final class ConnectionTest {
      * before: this looks up a credential and contacts the endpoint.
      */
     public static FormValidation run(
-            @CheckForNull Item item, @CheckForNull String credentialsId, ConnectionSettings settings) {
-        List<String> problems = settings.problems();
+            @CheckForNull Item item,
+            @CheckForNull String credentialsId,
+            @CheckForNull String endpoint,
+            @CheckForNull String apiVersion,
+            int connectTimeoutSeconds,
+            int callTimeoutSeconds) {
+        // One attempt: an interactive check should answer quickly.
+        List<String> problems = ZenlayerGlobalConfiguration.settingsProblems(
+                endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, 0);
         if (!problems.isEmpty()) {
             return FormValidation.error(String.join(" ", problems));
         }
@@ -33,12 +40,13 @@ public final class ConnectionTest {
         if (id == null) {
             return FormValidation.error(Messages.TestConnection_noCredentials());
         }
-        ZenlayerCredentials.Resolution resolution = ZenlayerCredentials.forForm(item, id, settings.endpoint());
+        ZenlayerCredentials.Resolution resolution = ZenlayerCredentials.forForm(item, id, endpoint);
         ZenlayerAuth auth = resolution.auth();
         if (auth == null) {
             return FormValidation.error(resolution.problem());
         }
-        ZenlayerClientConfig config = settings.toClientConfig();
+        ZenlayerClientConfig config = ZenlayerGlobalConfiguration.clientConfig(
+                endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, 0);
         CallOutcome outcome;
         try {
             outcome = ZenlayerClients.service(auth, config)

@@ -9,8 +9,11 @@ import hudson.security.Permission;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.zenlayer.Messages;
-import io.jenkins.plugins.zenlayer.config.ConnectionSettings.WholeNumber;
+import io.jenkins.plugins.zenlayer.Wording;
+import io.jenkins.plugins.zenlayer.api.InvalidSettingException;
+import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.credentials.ZenlayerCredentials;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jvnet.localizer.Localizable;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -34,12 +38,20 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("zenlayer")
 public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
 
+    /** The client's default connect timeout, in the seconds users configure. */
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS =
+            (int) ZenlayerClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    /** The client's default call timeout, in seconds. */
+    public static final int DEFAULT_CALL_TIMEOUT_SECONDS = (int) ZenlayerClientConfig.DEFAULT_CALL_TIMEOUT.toSeconds();
+    /** Users configure retries; the client counts attempts, the first one included. */
+    public static final int DEFAULT_MAX_RETRIES = ZenlayerClientConfig.DEFAULT_MAX_ATTEMPTS - 1;
+
     private String credentialsId;
-    private String endpoint = ConnectionSettings.DEFAULT_ENDPOINT;
-    private String apiVersion = ConnectionSettings.DEFAULT_API_VERSION;
-    private int connectTimeoutSeconds = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
-    private int callTimeoutSeconds = ConnectionSettings.DEFAULT_CALL_TIMEOUT_SECONDS;
-    private int maxRetries = ConnectionSettings.DEFAULT_MAX_RETRIES;
+    private String endpoint = ZenlayerClientConfig.DEFAULT_ENDPOINT;
+    private String apiVersion = ZenlayerClientConfig.DEFAULT_API_VERSION;
+    private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private int callTimeoutSeconds = DEFAULT_CALL_TIMEOUT_SECONDS;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
     private List<ResultOverride> resultOverrides = new ArrayList<>();
 
     public ZenlayerGlobalConfiguration() {
@@ -87,8 +99,9 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
     /** Blank restores the default. @throws IllegalArgumentException naming the problem */
     @DataBoundSetter
     public void setEndpoint(@CheckForNull String endpoint) {
-        this.endpoint =
-                require(orDefault(endpoint, ConnectionSettings.DEFAULT_ENDPOINT), ConnectionSettings::endpointProblem);
+        this.endpoint = require(
+                orDefault(endpoint, ZenlayerClientConfig.DEFAULT_ENDPOINT),
+                ZenlayerGlobalConfiguration::endpointProblem);
         save();
     }
 
@@ -100,7 +113,8 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setApiVersion(@CheckForNull String apiVersion) {
         this.apiVersion = require(
-                orDefault(apiVersion, ConnectionSettings.DEFAULT_API_VERSION), ConnectionSettings::apiVersionProblem);
+                orDefault(apiVersion, ZenlayerClientConfig.DEFAULT_API_VERSION),
+                ZenlayerGlobalConfiguration::apiVersionProblem);
         save();
     }
 
@@ -194,9 +208,8 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
 
     /** The rule of each text field of the form; a blank endpoint or API version means the default. */
     private static final Map<String, Function<String, Optional<String>>> FIELD_RULES = Map.of(
-            "endpoint", v -> ConnectionSettings.endpointProblem(orDefault(v, ConnectionSettings.DEFAULT_ENDPOINT)),
-            "apiVersion",
-                    v -> ConnectionSettings.apiVersionProblem(orDefault(v, ConnectionSettings.DEFAULT_API_VERSION)),
+            "endpoint", v -> endpointProblem(orDefault(v, ZenlayerClientConfig.DEFAULT_ENDPOINT)),
+            "apiVersion", v -> apiVersionProblem(orDefault(v, ZenlayerClientConfig.DEFAULT_API_VERSION)),
             "connectTimeoutSeconds", WholeNumber.CONNECT_TIMEOUT_SECONDS::problem,
             "callTimeoutSeconds", WholeNumber.CALL_TIMEOUT_SECONDS::problem,
             "maxRetries", WholeNumber.MAX_RETRIES::problem);
@@ -213,9 +226,143 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         return value;
     }
 
-    /** The connection settings as configured, without validation. */
-    public ConnectionSettings getConnectionSettings() {
-        return new ConnectionSettings(endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, maxRetries);
+    /** Every problem of the settings in force; empty when they can be used. */
+    public List<String> settingsProblems() {
+        return settingsProblems(endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, maxRetries);
+    }
+
+    /**
+     * The client's configuration for the settings in force; call only when {@link #settingsProblems()} is empty.
+     *
+     * @throws IllegalArgumentException if the client refuses a value
+     */
+    public ZenlayerClientConfig toClientConfig() {
+        return clientConfig(endpoint, apiVersion, connectTimeoutSeconds, callTimeoutSeconds, maxRetries);
+    }
+
+    /** Every problem of these settings, in the units users configure, each by the client's own rule. */
+    public static List<String> settingsProblems(
+            @CheckForNull String endpoint, @CheckForNull String apiVersion, int connect, int call, int retries) {
+        List<String> problems = new ArrayList<>();
+        endpointProblem(endpoint).ifPresent(problems::add);
+        apiVersionProblem(apiVersion).ifPresent(problems::add);
+        WholeNumber.CONNECT_TIMEOUT_SECONDS.problem(connect).ifPresent(problems::add);
+        WholeNumber.CALL_TIMEOUT_SECONDS.problem(call).ifPresent(problems::add);
+        WholeNumber.MAX_RETRIES.problem(retries).ifPresent(problems::add);
+        return problems;
+    }
+
+    /**
+     * The client's configuration for these settings; call only when {@link #settingsProblems(String, String, int,
+     * int, int)} finds none.
+     *
+     * @throws IllegalArgumentException if the client refuses a value
+     */
+    public static ZenlayerClientConfig clientConfig(
+            String endpoint, String apiVersion, int connect, int call, int retries) {
+        return ZenlayerClientConfig.builder()
+                .endpoint(endpoint)
+                .apiVersion(apiVersion)
+                .connectTimeout(Duration.ofSeconds(connect))
+                .callTimeout(Duration.ofSeconds(call))
+                .maxAttempts(retries + 1)
+                .build();
+    }
+
+    /** What is wrong with an endpoint URL, if anything. */
+    public static Optional<String> endpointProblem(@CheckForNull String endpoint) {
+        return problemOf(() -> ZenlayerClientConfig.checkEndpoint(endpoint));
+    }
+
+    /** What is wrong with an API version, if anything. */
+    public static Optional<String> apiVersionProblem(@CheckForNull String apiVersion) {
+        return problemOf(() -> ZenlayerClientConfig.checkApiVersion(apiVersion));
+    }
+
+    /** The whole-number settings, in the units users configure, each checked by the client's rule. */
+    public enum WholeNumber {
+        CONNECT_TIMEOUT_SECONDS(
+                1, (int) ZenlayerClientConfig.MAX_CONNECT_TIMEOUT.toSeconds(), Messages._Settings_connectTimeout()) {
+            @Override
+            void check(int value) {
+                ZenlayerClientConfig.checkConnectTimeout(Duration.ofSeconds(value));
+            }
+        },
+        CALL_TIMEOUT_SECONDS(
+                1, (int) ZenlayerClientConfig.MAX_CALL_TIMEOUT.toSeconds(), Messages._Settings_callTimeout()) {
+            @Override
+            void check(int value) {
+                ZenlayerClientConfig.checkCallTimeout(Duration.ofSeconds(value));
+            }
+        },
+        MAX_RETRIES(0, ZenlayerClientConfig.MAX_ATTEMPTS_LIMIT - 1, Messages._Settings_maxRetries()) {
+            @Override
+            void check(int value) {
+                // Users configure retries; the client counts attempts, the first one included.
+                ZenlayerClientConfig.checkMaxAttempts(value + 1);
+            }
+        };
+
+        private final int min;
+        private final int max;
+        private final Localizable what;
+
+        WholeNumber(int min, int max, Localizable what) {
+            this.min = min;
+            this.max = max;
+            this.what = what;
+        }
+
+        /** @throws InvalidSettingException if the client refuses the value */
+        abstract void check(int value);
+
+        /** What is wrong with a value, if anything. */
+        public Optional<String> problem(int value) {
+            try {
+                check(value);
+                return Optional.empty();
+            } catch (InvalidSettingException e) {
+                return Optional.of(Messages.Settings_outOfRange(what, value, min, max));
+            }
+        }
+
+        /** What is wrong with a value typed into a form or a YAML file, which may not be a whole number at all. */
+        public Optional<String> problem(@CheckForNull String text) {
+            Integer value = parse(text);
+            return value == null ? Optional.of(Messages.Settings_notANumber(what, min, max)) : problem(value);
+        }
+
+        /**
+         * A value that passes {@link #problem(int)}; {@code null} stands for text that was not a whole number.
+         *
+         * @throws IllegalArgumentException with the problem, if it does not pass
+         */
+        public int require(@CheckForNull Integer value) {
+            Optional<String> problem =
+                    value == null ? Optional.of(Messages.Settings_notANumber(what, min, max)) : problem(value);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException(problem.get());
+            }
+            return value;
+        }
+
+        @CheckForNull
+        public static Integer parse(@CheckForNull String text) {
+            try {
+                return text == null ? null : Integer.valueOf(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    private static Optional<String> problemOf(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (InvalidSettingException e) {
+            return Optional.of(Wording.settingProblem(e));
+        }
     }
 
     @POST
@@ -280,12 +427,12 @@ public final class ZenlayerGlobalConfiguration extends GlobalConfiguration {
         if (badNumber.isPresent()) {
             return FormValidation.error(badNumber.get());
         }
-        ConnectionSettings settings = new ConnectionSettings(
+        return ConnectionTest.run(
+                null,
+                credentialsId,
                 endpoint,
                 apiVersion,
                 Integer.parseInt(connectTimeoutSeconds.strip()),
-                Integer.parseInt(callTimeoutSeconds.strip()),
-                0);
-        return ConnectionTest.run(null, credentialsId, settings);
+                Integer.parseInt(callTimeoutSeconds.strip()));
     }
 }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.zenlayer.Messages;
 import io.jenkins.plugins.zenlayer.Wording;
 import io.jenkins.plugins.zenlayer.api.BatchRunner;
 import io.jenkins.plugins.zenlayer.api.InstanceIds;
-import io.jenkins.plugins.zenlayer.config.ConnectionSettings;
 import io.jenkins.plugins.zenlayer.config.ConnectionTest;
 import io.jenkins.plugins.zenlayer.config.FormAccess;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
@@ -62,7 +61,7 @@ public interface StepForms {
         if (!FormAccess.canConfigure(item) || value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        Integer number = ConnectionSettings.WholeNumber.parse(value);
+        Integer number = ZenlayerGlobalConfiguration.WholeNumber.parse(value);
         return number != null && number >= 1 && number <= BatchRunner.MAX_CONCURRENCY
                 ? FormValidation.ok()
                 : FormValidation.error(Messages.Batch_concurrency(value.strip(), BatchRunner.MAX_CONCURRENCY));
@@ -127,6 +126,12 @@ public interface StepForms {
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
         String id = StepRunner.effectiveCredentialsId(credentialsId, global.getCredentialsId())
                 .orElse(null);
-        return ConnectionTest.run(item, id, global.getConnectionSettings().withoutRetries());
+        return ConnectionTest.run(
+                item,
+                id,
+                global.getEndpoint(),
+                global.getApiVersion(),
+                global.getConnectTimeoutSeconds(),
+                global.getCallTimeoutSeconds());
     }
 }

@@ -19,7 +19,6 @@ import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import io.jenkins.plugins.zenlayer.api.ZenlayerErrorCodes;
 import io.jenkins.plugins.zenlayer.api.ZenlayerService;
 import io.jenkins.plugins.zenlayer.config.BuildOutcome;
-import io.jenkins.plugins.zenlayer.config.ConnectionSettings;
 import io.jenkins.plugins.zenlayer.config.ResultOverride;
 import io.jenkins.plugins.zenlayer.config.ResultPolicy;
 import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration;
@@ -233,11 +232,10 @@ public final class StepRunner {
             List<String> problems, @CheckForNull String credentialsId, List<ResultOverride> stepOverrides)
             throws IOException {
         ZenlayerGlobalConfiguration global = ZenlayerGlobalConfiguration.get();
-        ConnectionSettings settings = global.getConnectionSettings();
         List<ResultOverride> globalOverrides = global.getResultOverrides();
         problems.addAll(ResultPolicy.problems(stepOverrides, Messages.Where_step()));
         problems.addAll(ResultPolicy.problems(globalOverrides, Messages.Where_global()));
-        problems.addAll(settings.problems());
+        problems.addAll(global.settingsProblems());
         Optional<String> chosenCredentials = effectiveCredentialsId(credentialsId, global.getCredentialsId());
         if (chosenCredentials.isEmpty()) {
             problems.add(Messages.Credentials_noneConfigured());
@@ -246,8 +244,8 @@ public final class StepRunner {
             throw new AbortException(String.join(System.lineSeparator(), problems));
         }
         return new Prepared(
-                ZenlayerCredentials.forBuild(chosenCredentials.get(), run, settings.endpoint()),
-                settings.toClientConfig(),
+                ZenlayerCredentials.forBuild(chosenCredentials.get(), run, global.getEndpoint()),
+                global.toClientConfig(),
                 new ResultPolicy.Rules(stepOverrides, globalOverrides),
                 chosenCredentials.get());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import java.util.List;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -38,7 +39,7 @@ class GlobalSettingsValidationITest {
         assertEquals(400, answer.getWebResponse().getStatusCode());
         assertThat(
                 answer.asNormalizedText(), containsString("The number of retries must be a whole number from 0 to 9"));
-        assertEquals(ConnectionSettings.DEFAULT_MAX_RETRIES, config.getMaxRetries());
+        assertEquals(ZenlayerGlobalConfiguration.DEFAULT_MAX_RETRIES, config.getMaxRetries());
     }
 
     @Test
@@ -51,7 +52,7 @@ class GlobalSettingsValidationITest {
 
         assertEquals(400, answer.getWebResponse().getStatusCode());
         assertThat(answer.asNormalizedText(), containsString("loopback"));
-        assertEquals(ConnectionSettings.DEFAULT_ENDPOINT, config.getEndpoint());
+        assertEquals(ZenlayerClientConfig.DEFAULT_ENDPOINT, config.getEndpoint());
     }
 
     @Test
@@ -73,8 +74,8 @@ class GlobalSettingsValidationITest {
                 IllegalArgumentException.class,
                 () -> config.setResultOverrides(List.of(new ResultOverride("not a code", "MAYBE"))));
 
-        assertEquals(ConnectionSettings.DEFAULT_ENDPOINT, config.getEndpoint());
-        assertEquals(ConnectionSettings.DEFAULT_MAX_RETRIES, config.getMaxRetries());
+        assertEquals(ZenlayerClientConfig.DEFAULT_ENDPOINT, config.getEndpoint());
+        assertEquals(ZenlayerGlobalConfiguration.DEFAULT_MAX_RETRIES, config.getMaxRetries());
         assertEquals(List.of(), config.getResultOverrides());
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.casc.ConfiguratorException;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class InvalidConfigurationAsCodeITest {
             message = "maxRetries")
     void aNumberThatIsNotANumberIsRefusedNamingTheAttribute(JenkinsConfiguredWithCodeRule j) {
         assertEquals(
-                ConnectionSettings.DEFAULT_MAX_RETRIES,
+                ZenlayerGlobalConfiguration.DEFAULT_MAX_RETRIES,
                 ZenlayerGlobalConfiguration.get().getMaxRetries());
     }
 
@@ -34,7 +35,7 @@ class InvalidConfigurationAsCodeITest {
             message = "endpoint")
     void anEndpointTheClientWouldRefuseIsRefusedAtStartup(JenkinsConfiguredWithCodeRule j) {
         assertEquals(
-                ConnectionSettings.DEFAULT_ENDPOINT,
+                ZenlayerClientConfig.DEFAULT_ENDPOINT,
                 ZenlayerGlobalConfiguration.get().getEndpoint());
     }
 }

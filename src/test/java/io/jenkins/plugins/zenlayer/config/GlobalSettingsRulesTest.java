@@ -10,14 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.zenlayer.api.ZenlayerClientConfig;
-import io.jenkins.plugins.zenlayer.config.ConnectionSettings.WholeNumber;
+import io.jenkins.plugins.zenlayer.config.ZenlayerGlobalConfiguration.WholeNumber;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ConnectionSettingsTest {
+/** The rules of the global settings, in the units users configure: each is the client's own, worded for users. */
+class GlobalSettingsRulesTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -33,7 +34,7 @@ class ConnectionSettingsTest {
                 "http://[0:0:0:0:0:0:0:1]"
             })
     void httpsAndLoopbackHttpAreAccepted(String endpoint) {
-        assertEquals(Optional.empty(), ConnectionSettings.endpointProblem(endpoint));
+        assertEquals(Optional.empty(), ZenlayerGlobalConfiguration.endpointProblem(endpoint));
     }
 
     @ParameterizedTest
@@ -59,18 +60,19 @@ class ConnectionSettingsTest {
                 "   "
             })
     void everythingElseIsRejected(String endpoint) {
-        assertTrue(ConnectionSettings.endpointProblem(endpoint).isPresent(), endpoint);
+        assertTrue(ZenlayerGlobalConfiguration.endpointProblem(endpoint).isPresent(), endpoint);
     }
 
     @Test
     void nullEndpointIsMissing() {
         assertThat(
-                ConnectionSettings.endpointProblem(null).orElseThrow(), containsString("https://console.zenlayer.com"));
+                ZenlayerGlobalConfiguration.endpointProblem(null).orElseThrow(),
+                containsString("https://console.zenlayer.com"));
     }
 
     @Test
     void userInfoIsRejectedWithoutRepeatingIt() {
-        String problem = ConnectionSettings.endpointProblem("https://user:hunter2@console.zenlayer.com")
+        String problem = ZenlayerGlobalConfiguration.endpointProblem("https://user:hunter2@console.zenlayer.com")
                 .orElseThrow();
         assertThat(problem, not(containsString("hunter2")));
     }
@@ -84,7 +86,7 @@ class ConnectionSettingsTest {
                 "http://user:hunt@r2@127.0.0.1:8080"
             })
     void passwordsThatDefeatUrlParsingAreNotRepeatedEither(String endpoint) {
-        String problem = ConnectionSettings.endpointProblem(endpoint).orElseThrow();
+        String problem = ZenlayerGlobalConfiguration.endpointProblem(endpoint).orElseThrow();
         assertThat(problem, not(containsString("hunt")));
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
@@ -94,12 +96,12 @@ class ConnectionSettingsTest {
 
     @Test
     void apiVersionMustBeADate() {
-        assertEquals(Optional.empty(), ConnectionSettings.apiVersionProblem("2026-02-01"));
-        assertEquals(Optional.empty(), ConnectionSettings.apiVersionProblem(" 2022-11-20 "));
-        assertTrue(ConnectionSettings.apiVersionProblem("2026-2-1").isPresent());
-        assertTrue(ConnectionSettings.apiVersionProblem("2026-13-01").isPresent());
-        assertTrue(ConnectionSettings.apiVersionProblem("v2").isPresent());
-        assertTrue(ConnectionSettings.apiVersionProblem(null).isPresent());
+        assertEquals(Optional.empty(), ZenlayerGlobalConfiguration.apiVersionProblem("2026-02-01"));
+        assertEquals(Optional.empty(), ZenlayerGlobalConfiguration.apiVersionProblem(" 2022-11-20 "));
+        assertTrue(ZenlayerGlobalConfiguration.apiVersionProblem("2026-2-1").isPresent());
+        assertTrue(ZenlayerGlobalConfiguration.apiVersionProblem("2026-13-01").isPresent());
+        assertTrue(ZenlayerGlobalConfiguration.apiVersionProblem("v2").isPresent());
+        assertTrue(ZenlayerGlobalConfiguration.apiVersionProblem(null).isPresent());
     }
 
     @Test
@@ -129,31 +131,47 @@ class ConnectionSettingsTest {
 
     @Test
     void defaultsAreValidAndMatchTheClientDefaults() {
-        ConnectionSettings defaults = ConnectionSettings.defaults();
-        assertThat(defaults.problems(), empty());
-        ZenlayerClientConfig config = defaults.toClientConfig();
+        assertThat(
+                ZenlayerGlobalConfiguration.settingsProblems(
+                        ZenlayerClientConfig.DEFAULT_ENDPOINT,
+                        ZenlayerClientConfig.DEFAULT_API_VERSION,
+                        ZenlayerGlobalConfiguration.DEFAULT_CONNECT_TIMEOUT_SECONDS,
+                        ZenlayerGlobalConfiguration.DEFAULT_CALL_TIMEOUT_SECONDS,
+                        ZenlayerGlobalConfiguration.DEFAULT_MAX_RETRIES),
+                empty());
+        ZenlayerClientConfig config = ZenlayerGlobalConfiguration.clientConfig(
+                ZenlayerClientConfig.DEFAULT_ENDPOINT,
+                ZenlayerClientConfig.DEFAULT_API_VERSION,
+                ZenlayerGlobalConfiguration.DEFAULT_CONNECT_TIMEOUT_SECONDS,
+                ZenlayerGlobalConfiguration.DEFAULT_CALL_TIMEOUT_SECONDS,
+                ZenlayerGlobalConfiguration.DEFAULT_MAX_RETRIES);
+        assertEquals(ZenlayerClientConfig.defaults(), config);
         assertEquals("https://console.zenlayer.com", config.endpoint());
-        assertEquals("2026-02-01", config.apiVersion());
         assertEquals(Duration.ofSeconds(10), config.connectTimeout());
         assertEquals(Duration.ofSeconds(30), config.callTimeout());
         assertEquals(4, config.maxAttempts());
-        assertEquals(ZenlayerClientConfig.defaultUserAgent(), config.userAgent());
     }
 
     @Test
     void attemptsAreRetriesPlusOne() {
-        ConnectionSettings settings = new ConnectionSettings("http://127.0.0.1:1", "2026-02-01", 1, 1, 0);
-        assertEquals(1, settings.toClientConfig().maxAttempts());
-        ConnectionSettings most = new ConnectionSettings(
-                "https://console.zenlayer.com", "2026-02-01", 5, 5, ConnectionSettings.MAX_RETRIES);
-        assertThat(most.problems(), empty());
-        assertEquals(ConnectionSettings.MAX_RETRIES + 1, most.toClientConfig().maxAttempts());
-        assertEquals(0, ConnectionSettings.defaults().withoutRetries().maxRetries());
+        assertEquals(
+                1,
+                ZenlayerGlobalConfiguration.clientConfig("http://127.0.0.1:1", "2026-02-01", 1, 1, 0)
+                        .maxAttempts());
+        int most = ZenlayerClientConfig.MAX_ATTEMPTS_LIMIT - 1;
+        assertThat(
+                ZenlayerGlobalConfiguration.settingsProblems("https://console.zenlayer.com", "2026-02-01", 5, 5, most),
+                empty());
+        assertEquals(
+                most + 1,
+                ZenlayerGlobalConfiguration.clientConfig("https://console.zenlayer.com", "2026-02-01", 5, 5, most)
+                        .maxAttempts());
     }
 
     @Test
     void everyProblemIsListed() {
-        ConnectionSettings bad = new ConnectionSettings("http://example.com", "latest", 0, 100000, 11);
-        assertThat(bad.problems(), hasSize(5));
+        assertThat(
+                ZenlayerGlobalConfiguration.settingsProblems("http://example.com", "latest", 0, 100000, 11),
+                hasSize(5));
     }
 }
