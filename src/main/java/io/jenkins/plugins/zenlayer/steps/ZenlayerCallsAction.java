@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
+import jenkins.util.Timer;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -34,14 +36,25 @@ public final class ZenlayerCallsAction implements RunAction2, EnvironmentContrib
     private static final Object ATTACH_LOCK = new Object();
 
     /**
+     * How long a recorded call may wait to be saved with the build. A batch of a thousand instances then writes
+     * {@code build.xml} about once a second, not once per call with the whole growing list each time, and no worker
+     * of the batch waits for the save.
+     */
+    static final long SAVE_DELAY_MILLIS = 1_000;
+
+    /**
      * Copy on write: the batch's threads add calls while {@code Run.save} may be writing the list on another thread,
      * and the build page reads it.
      */
     private final List<ZenlayerCall> calls = new CopyOnWriteArrayList<>();
 
+    /** Whether a save of the build is scheduled; not stored. */
+    private transient boolean saveScheduled;
+
     /**
-     * Adds a call to the build's action, creating the action on the first call, and saves the build, so that a
-     * restart of Jenkins in the middle of a batch keeps the record of the calls that reached Zenlayer.
+     * Adds a call to the build's action, creating the action on the first call, and saves the build within
+     * {@link #SAVE_DELAY_MILLIS}, so that a restart of Jenkins in the middle of a batch keeps the record of the calls
+     * that reached Zenlayer.
      */
     public static void record(Run<?, ?> run, ZenlayerCall call) {
         ZenlayerCallsAction action;
@@ -53,6 +66,22 @@ public final class ZenlayerCallsAction implements RunAction2, EnvironmentContrib
             }
         }
         action.add(call);
+        action.scheduleSave(run);
+    }
+
+    private synchronized void scheduleSave(Run<?, ?> run) {
+        if (saveScheduled) {
+            return;
+        }
+        saveScheduled = true;
+        Timer.get().schedule(() -> save(run), SAVE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void save(Run<?, ?> run) {
+        synchronized (this) {
+            // Cleared first: a call recorded while the build is written schedules the next save.
+            saveScheduled = false;
+        }
         try {
             run.save();
         } catch (IOException e) {
