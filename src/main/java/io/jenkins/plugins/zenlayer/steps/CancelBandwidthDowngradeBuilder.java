@@ -127,15 +127,15 @@ public class CancelBandwidthDowngradeBuilder extends Builder {
         DowngradeProcedure procedure = DowngradeProcedure.forCancelStep(dryRun, verify);
         // An abort interrupts this thread: the InterruptedException ends the build ABORTED.
         if (select != null) {
-            StepRunner runner = new StepRunner(build, listener, procedure, true);
-            runner.runSelection(select, concurrency, credentialsId, getResultOverrides());
+            StepRunner runner = new StepRunner(build, listener, true);
+            runner.runSelection(procedure, select, concurrency, credentialsId, getResultOverrides());
             runner.applyResult();
             return true;
         }
         EnvVars env = build.getEnvironment(listener);
         List<String> lines = instanceIdLines(instanceId == null ? null : env.expand(instanceId));
-        StepRunner runner = new StepRunner(build, listener, procedure, lines.size() > 1);
-        runner.run(lines, concurrency, credentialsId, getResultOverrides());
+        StepRunner runner = new StepRunner(build, listener, lines.size() > 1);
+        runner.run(procedure, lines, concurrency, credentialsId, getResultOverrides());
         runner.applyResult();
         return true;
     }

@@ -61,23 +61,18 @@ public final class DowngradeProcedure {
         return new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, verify, false);
     }
 
-    /**
-     * Reads the status first and cancels only where a downgrade is pending (or the read does not tell): a fleet
-     * named by a selection holds instances with nothing to cancel, and running the step again sends no needless
-     * cancellation.
-     */
-    public static DowngradeProcedure cancelWherePending(boolean verify) {
-        return new DowngradeProcedure(ZenlayerCall.Purpose.CANCEL, verify, true);
-    }
-
     /** The procedure of a cancel step's options: a dry run wins over verification, which has nothing to verify. */
     public static DowngradeProcedure forCancelStep(boolean dryRun, boolean verify) {
         return dryRun ? dryRun() : cancel(verify);
     }
 
-    /** This procedure for instances named by a selection: a cancellation only where a downgrade is pending. */
+    /**
+     * This procedure for instances named by a selection: a cancellation reads the status first and cancels only where
+     * a downgrade is pending (or the read does not tell), since a selection holds instances with nothing to cancel and
+     * running the step again must send no needless cancellation. Reads are unchanged.
+     */
     public DowngradeProcedure forSelection() {
-        return purpose == ZenlayerCall.Purpose.CANCEL ? cancelWherePending(verify) : this;
+        return purpose == ZenlayerCall.Purpose.CANCEL ? new DowngradeProcedure(purpose, verify, true) : this;
     }
 
     public ZenlayerCall.Purpose purpose() {

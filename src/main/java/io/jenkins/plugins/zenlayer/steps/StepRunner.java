@@ -42,7 +42,6 @@ public final class StepRunner {
 
     private final Run<?, ?> run;
     private final TaskListener listener;
-    private final DowngradeProcedure procedure;
     private final boolean fleet;
     private List<ZenlayerCall> calls = List.of();
     private int duplicates;
@@ -55,16 +54,16 @@ public final class StepRunner {
      * @param fleet whether the step was given a list of instances: each line names its instance, and the result is
      *     the fleet's
      */
-    public StepRunner(Run<?, ?> run, TaskListener listener, DowngradeProcedure procedure, boolean fleet) {
+    public StepRunner(Run<?, ?> run, TaskListener listener, boolean fleet) {
         this.run = run;
         this.listener = listener;
-        this.procedure = procedure;
         this.fleet = fleet;
     }
 
     /**
      * Runs the step for {@code instanceIds}.
      *
+     * @param procedure what to do with each instance: read the status, a dry run, or cancel (verified or not)
      * @param instanceIds the instance IDs with variables already expanded; one, unless the step is for a fleet
      * @param concurrency instances worked on at once; {@code null} for the default
      * @param credentialsId the step's credential, or {@code null} for the global default
@@ -75,6 +74,7 @@ public final class StepRunner {
      *     which were in flight and which never started
      */
     public List<ZenlayerCall> run(
+            DowngradeProcedure procedure,
             List<String> instanceIds,
             @CheckForNull Integer concurrency,
             @CheckForNull String credentialsId,
@@ -122,6 +122,7 @@ public final class StepRunner {
      *     takes; nothing is changed then
      */
     public List<ZenlayerCall> runSelection(
+            DowngradeProcedure procedure,
             InstanceSelection selection,
             @CheckForNull Integer concurrency,
             @CheckForNull String credentialsId,

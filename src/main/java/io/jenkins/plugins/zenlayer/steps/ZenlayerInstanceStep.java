@@ -158,13 +158,18 @@ public abstract class ZenlayerInstanceStep extends Step {
             if (given > 1) {
                 throw new AbortException(Messages.Select_exactlyOne());
             }
-            StepRunner runner = new StepRunner(run, listener, step.procedure(), ids != null || selection != null);
+            StepRunner runner = new StepRunner(run, listener, ids != null || selection != null);
             try {
                 if (selection != null) {
                     runner.runSelection(
-                            selection, step.getConcurrency(), step.getCredentialsId(), step.getResultOverrides());
+                            step.procedure(),
+                            selection,
+                            step.getConcurrency(),
+                            step.getCredentialsId(),
+                            step.getResultOverrides());
                 } else {
                     runner.run(
+                            step.procedure(),
                             ids != null ? ids : Collections.singletonList(id),
                             step.getConcurrency(),
                             step.getCredentialsId(),

@@ -167,8 +167,7 @@ public class ZenlayerInstancesStep extends Step {
             StepContext context = getContext();
             Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "Run");
             TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "TaskListener");
-            // The runner's procedure is not used by a listing: the status read stands in.
-            StepRunner runner = new StepRunner(run, listener, DowngradeProcedure.status(), true);
+            StepRunner runner = new StepRunner(run, listener, true);
             List<InstanceInfo> instances;
             try {
                 instances = runner.list(step.filters.toFilter(), step.getCredentialsId(), step.getResultOverrides());
